@@ -1,0 +1,32 @@
+import { loadKnowledge } from '../knowledge/load.js';
+import { formatProblem, hasErrors } from '../knowledge/problems.js';
+import { loadConfig } from '../config.js';
+
+const USAGE = 'usage: threadline kb check [dir]   (dir defaults to KNOWLEDGE_DIR, ./knowledge)';
+
+/** `threadline kb check [dir]`: a summary of a healthy knowledge folder, or every problem; exit 1 on errors. */
+export async function run(args: string[]): Promise<number> {
+  const [sub, dirArg] = args;
+  if (sub !== 'check') {
+    console.error(USAGE);
+    return 2;
+  }
+  const dir = dirArg ?? loadConfig().KNOWLEDGE_DIR;
+  const kb = await loadKnowledge(dir);
+  const errors = kb.problems.filter((p) => p.severity === 'error');
+  const warnings = kb.problems.filter((p) => p.severity === 'warning');
+  for (const problem of [...errors, ...warnings]) console.log(formatProblem(problem));
+
+  const questions = kb.articles.reduce((n, a) => n + a.questions.length, 0);
+  const handoff = kb.articles.filter((a) => a.handoff).length;
+  const noTeam = kb.articles.filter((a) => !a.team).length;
+  if (kb.problems.length) console.log('');
+  console.log(`${dir}: ${kb.articles.length} articles, ${questions} questions, ${kb.teams.length} teams (${kb.teams.join(', ') || 'none'})`);
+  console.log(`  ${handoff} always hand off${noTeam ? `, ${noTeam} without a team (routed to the default team)` : ''}`);
+  if (hasErrors(kb.problems)) {
+    console.log(`${errors.length} error(s), ${warnings.length} warning(s): fix the errors above (the bot leaves those files out)`);
+    return 1;
+  }
+  console.log(warnings.length ? `OK with ${warnings.length} warning(s)` : 'OK');
+  return 0;
+}

@@ -1,0 +1,142 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotEnv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * Every setting threadline reads, from environment variables (and `.env`). `.env.example` documents each one.
+ * Invalid or missing values fail at start with one message that lists every problem and how to fix it.
+ */
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+const text = (fallback: string) => z.preprocess(blankToUndefined, z.string().trim().default(fallback));
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback));
+const fraction = z.preprocess(blankToUndefined, z.coerce.number({ error: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').optional());
+const flag = (fallback: boolean) =>
+  z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }).optional())
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
+const list = z.preprocess(blankToUndefined, z.string().optional()).transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const url = (fallback?: string) => {
+  const u = z.url({ error: 'must be a full URL such as https://example.com' });
+  return z.preprocess(blankToUndefined, fallback ? u.default(fallback) : u.optional());
+};
+const prefixed = (prefix: string, what: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().startsWith(prefix, `must start with "${prefix}" (${what})`).optional());
+
+/** "billing:C123, accounts:C456, *:C789" → { billing: 'C123', accounts: 'C456', '*': 'C789' }; a bare id means "*". */
+const teamMap = z.preprocess(blankToUndefined, z.string().optional()).transform((v, ctx) => {
+  const map: Record<string, string> = {};
+  for (const entry of (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [team, id, extra] = entry.includes(':') ? entry.split(':').map((s) => s.trim()) : ['*', entry];
+    if (!team || !id || extra !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not team:id (e.g. billing:C0123456, or *:C0123456 for every team)` });
+      continue;
+    }
+    map[team] = id;
+  }
+  return map;
+});
+
+export const envSchema = z.object({
+  COMPANY_NAME: text('Brightloom'),
+  KNOWLEDGE_DIR: text('./knowledge'),
+  PROMPTS_DIR: text('./prompts'),
+  STORE_URL: z.preprocess(blankToUndefined, z.string().trim().default('sqlite://./data/threadline.sqlite'))
+    .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(v), 'must start with sqlite://, redis://, postgres:// or be memory://'),
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),
+  DEFAULT_TEAM: text('support').pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a lower-case team name such as support')),
+
+  MATCHER: z.preprocess(blankToUndefined, z.enum(['hybrid', 'lexical'], { error: 'must be hybrid or lexical' }).default('hybrid')),
+  MATCH_ANSWER_THRESHOLD: fraction,
+  MATCH_SUGGEST_THRESHOLD: fraction,
+  MATCH_MARGIN: fraction,
+
+  HANDOFF_AFTER_FAILURES: integer(2, 1, 10),
+  AUTO_RESOLVE_AFTER_MINUTES: integer(1440, 0, 60 * 24 * 90),
+  AUTO_RESOLVE_SURVEY: flag(false),
+  CES_LOW_SCORE: integer(3, 1, 7),
+
+  SLACK_BOT_TOKEN: prefixed('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: prefixed('xapp-', 'an app-level token with connections:write, from Basic Information'),
+  SLACK_MODE: z.preprocess(blankToUndefined, z.enum(['http', 'socket'], { error: 'must be http or socket' }).optional()),
+  PORT: integer(3000, 1, 65535),
+  SLACK_API_URL: url('https://slack.com/api/'),
+  SLACK_SUPPORT_CHANNELS: list,
+  SLACK_AGENT_CHANNELS: teamMap,
+  SLACK_TEAM_GROUPS: teamMap,
+  SLACK_AGENT_USERS: list,
+  SLACK_AGENT_GROUPS: list,
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_API_URL: url('https://discord.com/api'),
+  DISCORD_SUPPORT_CHANNELS: list,
+  DISCORD_AGENT_CHANNELS: teamMap,
+  DISCORD_AGENT_ROLES: teamMap,
+  DISCORD_GUILD_ID: optionalText,
+
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: url(),
+  LLM_CHAT_MODEL: text('gpt-4o-mini'),
+  LLM_EMBEDDING_MODEL: text('text-embedding-3-small'),
+  LLM_EMBEDDINGS: flag(false),
+  LLM_TIMEOUT_MS: integer(20000, 1000, 300000),
+  LLM_MAX_TOKENS: integer(700, 50, 32000),
+  LLM_MAX_RETRIES: integer(2, 0, 10),
+});
+
+const withPlatformRules = envSchema.superRefine((env, ctx) => {
+  const need = (key: keyof typeof env, why: string) =>
+    env[key] === undefined && ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
+  const slackMode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : 'http');
+  if (env.SLACK_BOT_TOKEN) {
+    if (slackMode === 'socket') need('SLACK_APP_TOKEN', 'for SLACK_MODE=socket (an xapp- token with connections:write)');
+    else need('SLACK_SIGNING_SECRET', 'for Slack HTTP mode (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode');
+  } else if (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {
+    need('SLACK_BOT_TOKEN', 'when other SLACK_ settings are set (the xoxb- Bot User OAuth Token)');
+  }
+  if (env.LLM_EMBEDDINGS) need('OPENAI_API_KEY', 'when LLM_EMBEDDINGS=true');
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  slackMode?: 'http' | 'socket';
+  llmEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems (fix them in .env or the environment; see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings; throws one ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = withPlatformRules.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}${valueHint(env, i.path[0])}`));
+  }
+  const e = result.data;
+  return {
+    ...e,
+    slackMode: e.SLACK_BOT_TOKEN ? (e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : 'http')) : undefined,
+    llmEnabled: Boolean(e.OPENAI_API_KEY),
+  };
+}
+
+const SECRET = /TOKEN|SECRET|KEY/;
+function valueHint(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
+  if (typeof key !== 'string' || env[key] === undefined || SECRET.test(key)) return '';
+  return ` (got "${env[key]}")`;
+}
+
+/** Reads `.env` (if present) beneath real environment variables, then parses everything. */
+export function loadConfig(options: { env?: NodeJS.ProcessEnv; envFile?: string } = {}): Config {
+  const env = options.env ?? process.env;
+  const file = options.envFile ?? '.env';
+  const fromFile = existsSync(file) ? parseDotEnv(readFileSync(file)) : {};
+  return parseConfig({ ...fromFile, ...env });
+}

@@ -1,0 +1,58 @@
+import type { Article } from './article.js';
+import type { KnowledgeProblem } from './problems.js';
+
+/** The articles that are live, plus the problems found while assembling them. */
+export interface KnowledgeBase {
+  articles: Article[];
+  byId: Map<string, Article>;
+  teams: string[];
+  problems: KnowledgeProblem[];
+}
+
+/** Normalises a question so that "Has my top-up gone through?" and "has my top up gone through" collide. */
+export const questionKey = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Builds the live knowledge base from one article per file (in file order), checking what only shows
+ * across files: duplicate ids (the first file keeps the id) and the same question in two articles.
+ */
+export function assembleKnowledgeBase(candidates: readonly Article[], fileProblems: readonly KnowledgeProblem[]): KnowledgeBase {
+  const problems = [...fileProblems];
+  const byId = new Map<string, Article>();
+  for (const article of candidates) {
+    const first = byId.get(article.id);
+    if (first) {
+      problems.push({
+        severity: 'error',
+        file: article.file,
+        line: 1,
+        field: 'id',
+        message: `duplicate id "${article.id}": ${first.file} already uses it; this file is not loaded`,
+        fix: 'rename the file or set a different "id:" in its frontmatter',
+      });
+      continue;
+    }
+    byId.set(article.id, article);
+  }
+  const articles = [...byId.values()];
+
+  const askedIn = new Map<string, Article>();
+  for (const article of articles) {
+    for (const question of [article.title, ...article.questions]) {
+      const key = questionKey(question);
+      const other = askedIn.get(key);
+      if (other && other !== article) {
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          field: 'questions',
+          message: `"${question}" is also a question of ${other.file} (${other.id}); the bot cannot tell which one to answer`,
+          fix: 'keep the question in the one article that answers it',
+        });
+      } else askedIn.set(key, article);
+    }
+  }
+
+  const teams = [...new Set(articles.flatMap((a) => (a.team ? [a.team] : [])))].sort();
+  return { articles, byId, teams, problems };
+}

@@ -1,0 +1,119 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { assembleKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { assertDirectory } from './load.js';
+import { parseArticleFile } from './parse-file.js';
+import { listMarkdownFiles, readFiles } from './scan.js';
+import type { Article } from './article.js';
+import type { KnowledgeProblem } from './problems.js';
+
+export interface KnowledgeChange {
+  knowledge: KnowledgeBase;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Problems in files that changed in this reload (the ones worth telling an admin about now). */
+  newProblems: KnowledgeProblem[];
+}
+
+interface FileState {
+  text: string;
+  /** The last version of this file that parsed cleanly; stays live while the file is broken. */
+  lastGood?: Article;
+  problems: KnowledgeProblem[];
+}
+
+/**
+ * The knowledge folder kept live: `start()` loads it and watches for edits. A file that turns bad is
+ * reported and its last good version stays live; a deleted file disappears.
+ */
+export class LiveKnowledge {
+  private files = new Map<string, FileState>();
+  private current: KnowledgeBase = assembleKnowledgeBase([], []);
+  private watcher?: FSWatcher;
+  private timer?: NodeJS.Timeout;
+  private queue: Promise<unknown> = Promise.resolve();
+  private listeners: Array<(change: KnowledgeChange) => void | Promise<void>> = [];
+
+  constructor(
+    readonly dir: string,
+    private readonly options: { debounceMs?: number } = {},
+  ) {}
+
+  get knowledge(): KnowledgeBase {
+    return this.current;
+  }
+
+  onChange(listener: (change: KnowledgeChange) => void | Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** Loads the folder; with `watch` (default) it keeps reloading on edits until `stop()`. */
+  async start({ watch: watching = true } = {}): Promise<KnowledgeBase> {
+    await assertDirectory(this.dir);
+    await this.reload();
+    if (watching) {
+      this.watcher = watch(this.dir, { recursive: true }, () => this.scheduleReload());
+      this.watcher.on('error', () => this.scheduleReload());
+    }
+    return this.current;
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** Re-reads the folder now. Reloads run one at a time, in order. */
+  reload(): Promise<KnowledgeChange> {
+    const next = this.queue.then(() => this.reloadNow());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.reload().catch(() => undefined), this.options.debounceMs ?? 150);
+  }
+
+  private async reloadNow(): Promise<KnowledgeChange> {
+    const names = await listMarkdownFiles(this.dir);
+    const texts = await readFiles(this.dir, names).catch(() => undefined);
+    if (!texts) return this.reloadNow(); // a file vanished between listing and reading: look again
+
+    const added: string[] = [];
+    const changed: string[] = [];
+    const newProblems: KnowledgeProblem[] = [];
+    const removed = [...this.files.keys()].filter((f) => !texts.has(f));
+    for (const file of removed) this.files.delete(file);
+
+    for (const [file, text] of texts) {
+      const before = this.files.get(file);
+      if (before?.text === text) continue;
+      (before ? changed : added).push(file);
+      const parsed = parseArticleFile(file, text);
+      const lastGood = parsed.article ?? before?.lastGood;
+      const problems = [...parsed.problems];
+      if (!parsed.article && lastGood) {
+        problems.push({
+          severity: 'warning',
+          file,
+          message: 'the last good version of this file stays live until it is fixed',
+        });
+      }
+      this.files.set(file, { text, lastGood, problems });
+      newProblems.push(...problems);
+    }
+
+    const states = [...this.files.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const articles = states.flatMap(([, s]) => (s.lastGood ? [s.lastGood] : []));
+    const fileProblems = states.flatMap(([, s]) => s.problems);
+    this.current = assembleKnowledgeBase(articles, fileProblems);
+
+    const change: KnowledgeChange = { knowledge: this.current, added, changed, removed, newProblems };
+    if (added.length || changed.length || removed.length) {
+      for (const listener of this.listeners) await listener(change);
+    }
+    return change;
+  }
+}
