@@ -1,0 +1,61 @@
+import { randomInt } from 'node:crypto';
+import type { EngineContext, Turn } from './context.js';
+import { isOpen } from './conversation.js';
+import { claim, handOff, transfer } from './handoff.js';
+import { resolve } from './survey.js';
+import type { Person } from './types.js';
+
+/** An agent-only action or command on a conversation. */
+export async function agentResolve(ctx: EngineContext, turn: Turn): Promise<void> {
+  if (!isOpen(turn.conversation)) return void (await ctx.toActor(turn, { kind: 'notice', text: ctx.texts.refusals.not_open }));
+  await resolve(ctx, turn, 'agent');
+}
+
+export async function agentClaim(ctx: EngineContext, turn: Turn): Promise<void> {
+  if (turn.conversation.state !== 'handed_off') return void (await ctx.toActor(turn, { kind: 'notice', text: ctx.texts.refusals.not_open }));
+  await claim(ctx, turn);
+}
+
+export async function agentHandoff(ctx: EngineContext, turn: Turn, team: string | undefined): Promise<void> {
+  const teams = ctx.teams();
+  const wanted = team?.toLowerCase();
+  if (!wanted || !teams.includes(wanted)) {
+    await ctx.toActor(turn, { kind: 'notice', text: ctx.say(ctx.texts.refusals.unknown_team, { team: team ?? '', teams: teams.join(', ') }) });
+    return;
+  }
+  if (turn.conversation.state === 'handed_off') return transfer(ctx, turn, wanted);
+  await handOff(ctx, turn, 'transferred', { team: wanted });
+}
+
+export async function status(ctx: EngineContext, turn: Turn): Promise<void> {
+  const c = turn.conversation;
+  await ctx.toActor(turn, {
+    kind: 'notice',
+    text: ctx.say(ctx.texts.status, {
+      state: c.state.replace('_', ' '),
+      round: c.round,
+      team: c.team ?? '-',
+      agent: c.handoff?.assignee?.name ?? '-',
+    }),
+  });
+}
+
+/**
+ * Joins a person's identities across platforms: `link` gives a short code, `link <code>` on the other
+ * platform merges the two profiles into one, with one history.
+ */
+export async function link(ctx: EngineContext, person: Person, code: string | undefined): Promise<string> {
+  const store = ctx.store;
+  const me = await store.customers.upsert(person, ctx.now());
+  if (!code) {
+    const fresh = String(randomInt(100000, 1000000));
+    await store.linkCodes.create(fresh, me.id);
+    return ctx.say(ctx.texts.link.code, { code: fresh });
+  }
+  const ownerId = await store.linkCodes.take(code.replace(/\D/g, ''));
+  if (!ownerId) return ctx.texts.link.bad_code;
+  const merged = await store.customers.link(ownerId, me.id, ctx.now());
+  await ctx.event('customer.linked', undefined, { customerId: merged.id, identities: merged.identities });
+  const platforms = [...new Set(merged.identities.map((i) => i.split(':')[0]))].join(' and ');
+  return ctx.say(ctx.texts.link.done, { platforms });
+}

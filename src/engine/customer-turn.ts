@@ -1,0 +1,180 @@
+import type { Article } from '../knowledge/article.js';
+import type { Candidate, MatchResult } from '../matching/types.js';
+import type { EngineContext, Turn } from './context.js';
+import { handOff } from './handoff.js';
+import { asksForPerson, saysNotHelped, soundsFrustrated } from './intents.js';
+import { resolve } from './survey.js';
+import type { Button, TriedArticle } from './types.js';
+
+const MAX_CHOICES = 3;
+const LLM_CANDIDATES = 4;
+
+/**
+ * A customer's message in an open (not handed-off) conversation: a person on request or on frustration,
+ * otherwise the best the knowledge base has — one answer, a few choices, or a handoff.
+ */
+export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: string): Promise<void> {
+  const conversation = turn.conversation;
+  if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person');
+  if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated');
+  if (conversation.state === 'answered' && saysNotHelped(text)) {
+    markRejected(conversation.tried, conversation.answeredArticleId);
+    conversation.failures += 1;
+    if (conversation.failures >= ctx.settings.handoffAfterFailures || !hasWords(text)) return handOff(ctx, turn, 'not-helped');
+  }
+
+  let result = await ctx.deps.matcher.match(text);
+  // A short follow-up ("on the mobile app") often only makes sense with the question before it.
+  if (result.decision.kind === 'handoff' && conversation.state !== 'new' && text !== conversation.question) {
+    const combined = await ctx.deps.matcher.match(`${conversation.question} ${text}`);
+    if (combined.decision.kind !== 'handoff') result = combined;
+  }
+  await respond(ctx, turn, result);
+}
+
+/** Turns a match into a reply, never repeating an article the customer already said did not help. */
+async function respond(ctx: EngineContext, turn: Turn, result: MatchResult): Promise<void> {
+  const conversation = turn.conversation;
+  const rejected = new Set(conversation.tried.filter((t) => t.outcome === 'rejected').map((t) => t.id));
+  const fresh = result.candidates.filter((c) => !rejected.has(c.article.id));
+  const decision = result.decision;
+
+  if (decision.kind === 'answer' && decision.article.handoff) return requiresPerson(ctx, turn, decision.article, decision.score);
+  if (ctx.deps.answerer && fresh.length > 0 && decision.kind !== 'handoff') {
+    if (await answerWithLlm(ctx, turn, fresh)) return;
+  }
+  if (decision.kind === 'answer' && !rejected.has(decision.article.id)) return answer(ctx, turn, decision.article, decision.score);
+
+  const choices = decision.kind === 'handoff' ? [] : (decision.kind === 'suggest' ? decision.candidates : fresh).filter((c) => !rejected.has(c.article.id));
+  if (choices.length > 0) return suggest(ctx, turn, choices.slice(0, MAX_CHOICES));
+
+  for (const candidate of result.candidates.slice(0, MAX_CHOICES)) remember(conversation.tried, candidate.article, candidate.score, 'suggested');
+  const topTeam = result.candidates[0]?.article.team;
+  return handOff(ctx, turn, conversation.tried.some((t) => t.outcome === 'rejected') ? 'not-helped' : 'no-match', {
+    team: topTeam && (result.candidates[0]?.score ?? 0) > 0.3 ? topTeam : undefined,
+  });
+}
+
+export async function answer(ctx: EngineContext, turn: Turn, article: Article, score: number): Promise<void> {
+  if (article.handoff) return requiresPerson(ctx, turn, article, score);
+  const conversation = turn.conversation;
+  conversation.state = 'answered';
+  conversation.answeredArticleId = article.id;
+  conversation.team = article.team;
+  remember(conversation.tried, article, score, 'answered');
+  await ctx.toThread(turn, {
+    kind: 'answer',
+    intro: ctx.say(ctx.texts.answer.intro),
+    title: article.title,
+    body: article.body,
+    citations: [{ id: article.id, title: article.title, url: article.url }],
+    buttons: answerButtons(ctx, conversation.id),
+    footer: ctx.say(ctx.texts.answer.footer),
+  });
+  await ctx.event('answer.sent', conversation, { articleId: article.id, score, question: conversation.question });
+}
+
+async function answerWithLlm(ctx: EngineContext, turn: Turn, candidates: Candidate[]): Promise<boolean> {
+  const conversation = turn.conversation;
+  const grounded = await ctx.deps.answerer!.answer({
+    conversationId: conversation.id,
+    question: lastCustomerText(turn) ?? conversation.question,
+    history: conversation.transcript.slice(-8),
+    candidates: candidates.slice(0, LLM_CANDIDATES),
+  }).catch(() => undefined);
+  const first = grounded?.citations[0];
+  if (!grounded || !first) return false;
+  if (grounded.citations.some((a) => a.handoff)) {
+    const cited = grounded.citations.find((a) => a.handoff)!;
+    await requiresPerson(ctx, turn, cited, candidates.find((c) => c.article.id === cited.id)?.score ?? 0);
+    return true;
+  }
+  conversation.state = 'answered';
+  conversation.answeredArticleId = first.id;
+  conversation.team = first.team;
+  for (const article of grounded.citations) remember(conversation.tried, article, candidates.find((c) => c.article.id === article.id)?.score ?? 0, 'answered');
+  await ctx.toThread(turn, {
+    kind: 'answer',
+    intro: ctx.say(ctx.texts.answer.llm_intro),
+    title: first.title,
+    body: grounded.text,
+    citations: grounded.citations.map((a) => ({ id: a.id, title: a.title, url: a.url })),
+    buttons: answerButtons(ctx, conversation.id),
+    footer: ctx.say(ctx.texts.answer.footer),
+  });
+  await ctx.event('answer.sent', conversation, { articleId: first.id, cited: grounded.citations.map((a) => a.id), llm: true, question: conversation.question });
+  return true;
+}
+
+async function suggest(ctx: EngineContext, turn: Turn, choices: Candidate[]): Promise<void> {
+  const conversation = turn.conversation;
+  conversation.state = 'suggesting';
+  for (const choice of choices) remember(conversation.tried, choice.article, choice.score, 'suggested');
+  const buttons: Button[] = choices.map((c) => ({ label: c.article.title, action: 'choose', conversationId: conversation.id, value: c.article.id }));
+  buttons.push({ label: ctx.texts.buttons.none_of_these, action: 'none-of-these', conversationId: conversation.id });
+  await ctx.toThread(turn, {
+    kind: 'suggestions',
+    text: ctx.say(ctx.texts.suggest.intro),
+    choices: choices.map((c) => ({ id: c.article.id, title: c.article.title, url: c.article.url, score: c.score })),
+    buttons,
+  });
+  await ctx.event('suggestions.sent', conversation, { articleIds: choices.map((c) => c.article.id), question: conversation.question });
+}
+
+/** The customer picked one of the suggestions. */
+export async function choose(ctx: EngineContext, turn: Turn, articleId: string | undefined): Promise<void> {
+  const article = articleId ? ctx.deps.knowledge().byId.get(articleId) : undefined;
+  if (!article) return handOff(ctx, turn, 'none-fit');
+  const score = turn.conversation.tried.find((t) => t.id === article.id)?.score ?? 0;
+  await answer(ctx, turn, article, score);
+}
+
+/** None of the suggestions fit: the bot has nothing better, so a person takes it. */
+export async function noneFit(ctx: EngineContext, turn: Turn): Promise<void> {
+  for (const tried of turn.conversation.tried) if (tried.outcome === 'suggested') tried.outcome = 'rejected';
+  turn.conversation.failures += 1;
+  await handOff(ctx, turn, 'none-fit');
+}
+
+/** Customer pressed "Solved". */
+export const solved = (ctx: EngineContext, turn: Turn) => resolve(ctx, turn, 'customer');
+
+/** Customer pressed "Talk to a person" (the answer did not help). */
+export async function talkToPerson(ctx: EngineContext, turn: Turn): Promise<void> {
+  markRejected(turn.conversation.tried, turn.conversation.answeredArticleId);
+  await handOff(ctx, turn, turn.conversation.state === 'answered' ? 'not-helped' : 'asked-for-person');
+}
+
+async function requiresPerson(ctx: EngineContext, turn: Turn, article: Article, score: number): Promise<void> {
+  remember(turn.conversation.tried, article, score, 'answered');
+  await handOff(ctx, turn, 'article-requires-person', { team: article.team, articleBody: article.body });
+}
+
+function answerButtons(ctx: EngineContext, conversationId: string): Button[] {
+  return [
+    { label: ctx.texts.buttons.solved, action: 'solved', conversationId, style: 'primary' },
+    { label: ctx.texts.buttons.talk_to_person, action: 'talk-to-person', conversationId },
+  ];
+}
+
+function remember(tried: TriedArticle[], article: Article, score: number, outcome: TriedArticle['outcome']): void {
+  const existing = tried.find((t) => t.id === article.id);
+  if (existing) {
+    if (existing.outcome !== 'rejected') existing.outcome = outcome;
+    existing.score = Math.max(existing.score, score);
+    return;
+  }
+  tried.push({ id: article.id, title: article.title, url: article.url, score: round(score), outcome });
+}
+
+function markRejected(tried: TriedArticle[], articleId: string | undefined): void {
+  const entry = tried.find((t) => t.id === articleId);
+  if (entry) entry.outcome = 'rejected';
+}
+
+function lastCustomerText(turn: Turn): string | undefined {
+  return [...turn.conversation.transcript].reverse().find((l) => l.from === 'customer')?.text;
+}
+
+const hasWords = (text: string) => text.replace(/[^\p{L}]/gu, '').length > 12;
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,239 @@
+import { conversationIdFor, isOpen, newConversation, reopen } from './conversation.js';
+import { EngineContext, type EngineDeps, type Turn } from './context.js';
+import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './customer-turn.js';
+import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
+import { handOff } from './handoff.js';
+import { saysThanks } from './intents.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { comment, rate, resolve } from './survey.js';
+import { identityOf } from '../store/customers.js';
+import type { Conversation } from '../store/records.js';
+import type { Inbound, InboundAction, InboundCommand, InboundMessage, Outbox, Platform } from './types.js';
+
+export type { EngineDeps, EngineSettings } from './context.js';
+
+/** Actions that belong to the conversation's customer, and those that belong to agents. */
+const CUSTOMER_ACTIONS = new Set(['solved', 'talk-to-person', 'choose', 'none-of-these', 'rate', 'comment']);
+const AGENT_ACTIONS = new Set(['claim', 'resolve']);
+
+/**
+ * The platform-neutral conversation engine. Adapters call `handle` with what happened and an outbox
+ * that renders replies natively. Every message in a conversation is handled one at a time, a platform
+ * event seen twice has one effect, and whoever addressed the bot hears back, even when something fails.
+ */
+export class Engine {
+  private readonly ctx: EngineContext;
+  private readonly locks = new KeyedMutex();
+
+  constructor(deps: EngineDeps) {
+    this.ctx = new EngineContext(deps);
+  }
+
+  async handle(inbound: Inbound, outbox: Outbox): Promise<void> {
+    const key = inbound.kind === 'message' ? conversationIdFor(inbound.thread) : inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : `person:${identityOf(inbound.from)}`);
+    await this.locks.run(key, async () => {
+      if (!(await this.ctx.store.firstDelivery(`${inbound.from.platform}:${inbound.eventId}`))) {
+        this.ctx.logger.debug('ignored a repeated delivery', { eventId: inbound.eventId });
+        return;
+      }
+      try {
+        if (inbound.kind === 'message') await this.onMessage(inbound, outbox);
+        else if (inbound.kind === 'action') await this.onAction(inbound, outbox);
+        else await this.onCommand(inbound, outbox);
+      } catch (error) {
+        await this.recover(inbound, outbox, error);
+      }
+    });
+  }
+
+  /** Resolves answered/suggesting conversations nobody has touched for AUTO_RESOLVE_AFTER_MINUTES. */
+  async sweep(outboxFor: (platform: Platform) => Outbox | undefined): Promise<number> {
+    const minutes = this.ctx.settings.autoResolveAfterMinutes;
+    if (minutes <= 0) return 0;
+    let resolved = 0;
+    for (const candidate of await this.ctx.store.conversations.listOpen()) {
+      const outbox = outboxFor(candidate.thread.platform);
+      if (!outbox) continue;
+      await this.locks.run(candidate.id, async () => {
+        const now = this.ctx.now();
+        const conversation = await this.ctx.store.conversations.get(candidate.id);
+        if (!conversation || !['new', 'answered', 'suggesting'].includes(conversation.state)) return;
+        if (now.getTime() - Date.parse(conversation.updatedAt) < minutes * 60_000) return;
+        const turn = await this.turnFor(conversation, undefined, outbox, now);
+        await resolve(this.ctx, turn, 'timeout');
+        await this.save(turn);
+        resolved += 1;
+      });
+    }
+    return resolved;
+  }
+
+  /** Waits for work in progress (before shutdown). */
+  idle(): Promise<void> {
+    return this.locks.idle();
+  }
+
+  private async onMessage(inbound: InboundMessage, outbox: Outbox): Promise<void> {
+    const now = this.ctx.now();
+    const text = inbound.text.trim();
+    const person = await this.ctx.store.customers.upsert(inbound.from, now);
+    let conversation = await this.ctx.store.conversations.get(conversationIdFor(inbound.thread));
+    const fresh = !conversation;
+    if (!conversation) {
+      conversation = newConversation(inbound.thread, person, text, now);
+      person.conversationIds.push(conversation.id);
+      await this.ctx.store.customers.save(person);
+    }
+    const turn = await this.turnFor(conversation, inbound.from, outbox, now);
+    const fromAgent = inbound.from.isAgent && !turn.customer.identities.includes(identityOf(inbound.from));
+    this.ctx.record(conversation, fromAgent ? 'agent' : 'customer', text, now, inbound.from.displayName);
+    await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
+    if (fresh) await this.ctx.event('conversation.opened', conversation, { question: text });
+
+    if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
+      // A person has this (or an agent is talking in the thread): the bot stays quiet.
+    } else if (conversation.state === 'resolved' || conversation.state === 'surveyed') {
+      if (saysThanks(text) || !text) {
+        await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.texts.resolved.welcome });
+      } else {
+        reopen(conversation, text, now);
+        await this.ctx.event('conversation.reopened', conversation, { round: conversation.round, question: text });
+        await onCustomerMessage(this.ctx, turn, text);
+      }
+    } else if (conversation.state === 'answered' && saysThanks(text)) {
+      await solved(this.ctx, turn);
+    } else {
+      if (conversation.state === 'new' && !fresh) conversation.question = text;
+      await onCustomerMessage(this.ctx, turn, text);
+    }
+    if (!fromAgent) conversation.lastCustomerAt = now.toISOString();
+    await this.save(turn);
+  }
+
+  private async onAction(inbound: InboundAction, outbox: Outbox): Promise<void> {
+    const conversation = await this.ctx.store.conversations.get(inbound.conversationId);
+    if (!conversation) {
+      await this.notice(outbox, inbound, this.ctx.texts.refusals.unknown_conversation);
+      return;
+    }
+    const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
+    const isCustomer = turn.customer.identities.includes(identityOf(inbound.from));
+    if (CUSTOMER_ACTIONS.has(inbound.action) && !isCustomer) {
+      const refusal = inbound.action === 'rate' || inbound.action === 'comment' ? this.ctx.texts.survey.not_yours : this.ctx.texts.refusals.customer_only;
+      return void (await this.ctx.toActor(turn, { kind: 'notice', text: refusal }));
+    }
+    if (AGENT_ACTIONS.has(inbound.action) && !inbound.from.isAgent) {
+      return void (await this.ctx.toActor(turn, { kind: 'notice', text: this.ctx.say(this.ctx.texts.refusals.agents_only) }));
+    }
+    const customerStep = ['solved', 'talk-to-person', 'choose', 'none-of-these'].includes(inbound.action);
+    if (customerStep && !['answered', 'suggesting'].includes(conversation.state)) {
+      await this.ctx.toActor(turn, { kind: 'notice', text: this.stateNotice(conversation) });
+      return;
+    }
+    switch (inbound.action) {
+      case 'solved':
+        await solved(this.ctx, turn);
+        break;
+      case 'talk-to-person':
+        await talkToPerson(this.ctx, turn);
+        break;
+      case 'choose':
+        await choose(this.ctx, turn, inbound.value);
+        break;
+      case 'none-of-these':
+        await noneFit(this.ctx, turn);
+        break;
+      case 'claim':
+        await agentClaim(this.ctx, turn);
+        break;
+      case 'resolve':
+        await agentResolve(this.ctx, turn);
+        break;
+      case 'rate':
+        await rate(this.ctx, turn, inbound.value);
+        break;
+      case 'comment':
+        await comment(this.ctx, turn, inbound.value);
+        break;
+    }
+    await this.save(turn);
+  }
+
+  private async onCommand(inbound: InboundCommand, outbox: Outbox): Promise<void> {
+    if (inbound.name === 'link') {
+      await this.notice(outbox, inbound, await link(this.ctx, inbound.from, inbound.args[0]));
+      return;
+    }
+    const id = inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : undefined);
+    const conversation = id ? await this.ctx.store.conversations.get(id) : undefined;
+    if (!conversation) {
+      await this.notice(outbox, inbound, this.ctx.texts.refusals.no_conversation);
+      return;
+    }
+    const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
+    if (inbound.name === 'status') {
+      await status(this.ctx, turn);
+      return;
+    }
+    if (!inbound.from.isAgent) {
+      await this.ctx.toActor(turn, { kind: 'notice', text: this.ctx.say(this.ctx.texts.refusals.agents_only) });
+      return;
+    }
+    if (inbound.name === 'resolve') await agentResolve(this.ctx, turn);
+    else if (inbound.name === 'claim') await agentClaim(this.ctx, turn);
+    else await agentHandoff(this.ctx, turn, inbound.args[0]);
+    await this.save(turn);
+  }
+
+  /** Something broke mid-turn: the person still hears back, and a customer's question goes to a person. */
+  private async recover(inbound: Inbound, outbox: Outbox, error: unknown): Promise<void> {
+    this.ctx.logger.error('engine failed to handle an event', {
+      kind: inbound.kind,
+      eventId: inbound.eventId,
+      platform: inbound.from.platform,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    await this.ctx.store.events.append('error', { data: { stage: 'handle', kind: inbound.kind, error: String(error) } }).catch(() => undefined);
+    const sorry = this.ctx.texts.errors.internal;
+    try {
+      if (inbound.kind !== 'message') return await this.notice(outbox, inbound, sorry);
+      const conversation = await this.ctx.store.conversations.get(conversationIdFor(inbound.thread));
+      if (!conversation || conversation.state === 'handed_off') {
+        await outbox.send({ to: 'thread', thread: inbound.thread }, { kind: 'text', text: sorry });
+        return;
+      }
+      const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
+      await handOff(this.ctx, turn, 'bot-error');
+      await this.save(turn);
+    } catch (secondError) {
+      this.ctx.logger.error('could not tell the person about the failure', { eventId: inbound.eventId, error: String(secondError) });
+      if (inbound.thread) await outbox.send({ to: 'thread', thread: inbound.thread }, { kind: 'text', text: sorry }).catch(() => undefined);
+    }
+  }
+
+  private async notice(outbox: Outbox, inbound: Inbound, text: string): Promise<void> {
+    await outbox.send({ to: 'actor', person: inbound.from, thread: inbound.thread }, { kind: 'notice', text });
+  }
+
+  private stateNotice(conversation: Conversation): string {
+    if (conversation.state === 'handed_off') return this.ctx.say(this.ctx.texts.handoff.waiting, { team: conversation.team });
+    return this.ctx.texts.refusals.not_open;
+  }
+
+  private async turnFor(conversation: Conversation, actor: Turn['actor'] | undefined, outbox: Outbox, now: Date): Promise<Turn> {
+    const customer = (await this.ctx.store.customers.get(conversation.customerId)) ?? (await this.ctx.store.customers.upsert(actor!, now));
+    return { conversation, customer, actor: actor ?? customerAsPerson(conversation), outbox, now };
+  }
+
+  private async save(turn: Turn): Promise<void> {
+    turn.conversation.updatedAt = turn.now.toISOString();
+    turn.conversation.customerName = turn.customer.displayName;
+    await this.ctx.store.conversations.save(turn.conversation);
+    await this.ctx.store.customers.save(turn.customer);
+  }
+}
+
+function customerAsPerson(conversation: Conversation) {
+  const { platform, workspaceId } = conversation.thread;
+  return { platform, workspaceId, id: conversation.customerId, displayName: conversation.customerName, isAgent: false };
+}

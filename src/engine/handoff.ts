@@ -1,0 +1,146 @@
+import type { Conversation } from '../store/records.js';
+import type { EngineContext, Turn } from './context.js';
+import type { Button, ContextPacket, HandoffReason } from './types.js';
+
+const RECENT_CONVERSATIONS = 5;
+
+/**
+ * Hands the conversation to a team: tells the customer in-thread who will take it, and posts the
+ * context packet to that team's agents. From here the bot stays quiet in the thread.
+ */
+export async function handOff(
+  ctx: EngineContext,
+  turn: Turn,
+  reason: HandoffReason,
+  options: { team?: string; articleBody?: string } = {},
+): Promise<void> {
+  const conversation = turn.conversation;
+  const team = options.team ?? conversation.team ?? ctx.settings.defaultTeam;
+  conversation.state = 'handed_off';
+  conversation.team = team;
+  conversation.handoff = { reason, at: turn.now.toISOString(), team };
+
+  const notice = reason === 'article-requires-person' ? ctx.texts.handoff.article_notice : ctx.texts.handoff.notice;
+  await ctx.toThread(turn, { kind: 'handoff-notice', text: ctx.say(notice, { team }), team, details: options.articleBody });
+
+  const summary = await summarize(ctx, conversation, reason);
+  conversation.handoff.summary = summary;
+  const packet = await buildPacket(ctx, turn, { summary });
+  conversation.handoff.packetRef = await ctx.deliver(turn, { to: 'agents', team, thread: conversation.thread }, {
+    kind: 'context-packet',
+    packet,
+    buttons: packetButtons(ctx, conversation.id),
+  });
+  await ctx.event('handoff', conversation, {
+    reason,
+    team,
+    question: conversation.question,
+    confidence: packet.confidence,
+    tried: conversation.tried.map((t) => t.id),
+  });
+}
+
+/** An agent takes the conversation: the packet shows who, and the customer hears a person is on it. */
+export async function claim(ctx: EngineContext, turn: Turn): Promise<void> {
+  const handoff = turn.conversation.handoff;
+  if (!handoff) return;
+  handoff.assignee = { id: turn.actor.id, name: turn.actor.displayName ?? turn.actor.id };
+  await ctx.update(turn, handoff.packetRef, {
+    kind: 'context-packet',
+    packet: await buildPacket(ctx, turn, { status: 'claimed' }),
+    buttons: packetButtons(ctx, turn.conversation.id).filter((b) => b.action !== 'claim'),
+  });
+  await ctx.toThread(turn, { kind: 'text', text: ctx.say(ctx.texts.handoff.claimed, { agent: handoff.assignee.name, team: handoff.team }) });
+  await ctx.event('handoff.claimed', turn.conversation, { agent: handoff.assignee.name, team: handoff.team });
+}
+
+/** An agent passes the conversation to another team: the old packet says so, the new team gets a fresh one. */
+export async function transfer(ctx: EngineContext, turn: Turn, team: string): Promise<void> {
+  const previous = turn.conversation.handoff;
+  if (previous) {
+    await ctx.update(turn, previous.packetRef, {
+      kind: 'context-packet',
+      packet: await buildPacket(ctx, turn, { status: 'transferred', transferredTo: team }),
+      buttons: [],
+    });
+  }
+  const from = previous?.team;
+  await handOffQuietly(ctx, turn, team);
+  await ctx.toThread(turn, { kind: 'text', text: ctx.say(ctx.texts.handoff.transferred, { team }) });
+  await ctx.event('handoff.transferred', turn.conversation, { from, to: team, agent: turn.actor.displayName ?? turn.actor.id });
+}
+
+async function handOffQuietly(ctx: EngineContext, turn: Turn, team: string): Promise<void> {
+  const conversation = turn.conversation;
+  const summary = conversation.handoff?.summary;
+  conversation.state = 'handed_off';
+  conversation.team = team;
+  conversation.handoff = { reason: 'transferred', at: turn.now.toISOString(), team, summary };
+  conversation.handoff.packetRef = await ctx.deliver(turn, { to: 'agents', team, thread: conversation.thread }, {
+    kind: 'context-packet',
+    packet: await buildPacket(ctx, turn, { summary }),
+    buttons: packetButtons(ctx, conversation.id),
+  });
+}
+
+export function packetButtons(ctx: EngineContext, conversationId: string): Button[] {
+  return [
+    { label: ctx.texts.buttons.claim, action: 'claim', conversationId, style: 'primary' },
+    { label: ctx.texts.buttons.resolve, action: 'resolve', conversationId },
+  ];
+}
+
+/** Everything an agent needs to take over without asking the customer to repeat themselves. */
+export async function buildPacket(
+  ctx: EngineContext,
+  turn: Turn,
+  overrides: Partial<Pick<ContextPacket, 'status' | 'transferredTo' | 'summary'>> = {},
+): Promise<ContextPacket> {
+  const { conversation, customer } = turn;
+  const handoff = conversation.handoff;
+  const reason = handoff?.reason ?? 'no-match';
+  const recent = [];
+  for (const id of customer.conversationIds.filter((id) => id !== conversation.id).slice(-RECENT_CONVERSATIONS).reverse()) {
+    const past = await ctx.store.conversations.get(id);
+    if (past) recent.push({ question: past.question, state: past.state, at: past.updatedAt });
+  }
+  return {
+    conversationId: conversation.id,
+    team: handoff?.team ?? conversation.team ?? ctx.settings.defaultTeam,
+    reason,
+    reasonText: ctx.texts.handoff.reasons[reason],
+    customer: {
+      name: customer.displayName,
+      platform: conversation.thread.platform,
+      identities: customer.identities,
+      conversations: customer.conversationIds.length,
+      recent,
+      lastCes: customer.lastCes,
+    },
+    question: conversation.question,
+    transcript: conversation.transcript.slice(-20),
+    tried: conversation.tried,
+    confidence: Math.max(0, ...conversation.tried.map((t) => t.score)),
+    summary: handoff?.summary,
+    thread: conversation.thread,
+    status: handoff?.assignee ? 'claimed' : 'waiting',
+    assignee: handoff?.assignee?.name,
+    ...overrides,
+  };
+}
+
+async function summarize(ctx: EngineContext, conversation: Conversation, reason: HandoffReason): Promise<string | undefined> {
+  if (!ctx.deps.summarizer) return undefined;
+  try {
+    return await ctx.deps.summarizer.summarize({
+      conversationId: conversation.id,
+      question: conversation.question,
+      transcript: conversation.transcript,
+      tried: conversation.tried,
+      reason: ctx.texts.handoff.reasons[reason],
+    });
+  } catch (error) {
+    ctx.logger.warn('handoff summary failed; the packet goes without it', { conversation: conversation.id, error: String(error) });
+    return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { HandoffReason } from './types.js';
+
+const line = z.string({ error: 'must be text' }).min(1, 'must not be empty');
+const reasons: Record<HandoffReason, typeof line> = {
+  'no-match': line,
+  'asked-for-person': line,
+  frustrated: line,
+  'not-helped': line,
+  'none-fit': line,
+  'article-requires-person': line,
+  transferred: line,
+  'bot-error': line,
+};
+
+/** The shape of prompts/messages.yml: every customer- and agent-facing sentence. */
+export const textsSchema = z.object({
+  answer: z.object({ intro: line, footer: line, llm_intro: line }),
+  suggest: z.object({ intro: line }),
+  buttons: z.object({ solved: line, talk_to_person: line, none_of_these: line, claim: line, resolve: line }),
+  handoff: z.object({
+    notice: line,
+    article_notice: line,
+    waiting: line,
+    claimed: line,
+    transferred: line,
+    reasons: z.object(reasons),
+  }),
+  resolved: z.object({ by_customer: line, by_agent: line, by_timeout: line, welcome: line }),
+  survey: z.object({
+    intro: line,
+    question: line,
+    scale: z.array(line).length(7, 'must list exactly 7 labels, from 1 (Strongly disagree) to 7 (Strongly agree)'),
+    thanks: line,
+    thanks_low: line,
+    answered: line,
+    comment_title: line,
+    comment_prompt: line,
+    comment_thanks: line,
+    already_answered: line,
+    not_yours: line,
+    expired: line,
+    alert: line,
+  }),
+  refusals: z.object({
+    agents_only: line,
+    customer_only: line,
+    unknown_conversation: line,
+    not_open: line,
+    unknown_team: line,
+    no_conversation: line,
+  }),
+  status: line,
+  link: z.object({ code: line, done: line, bad_code: line }),
+  errors: z.object({ internal: line }),
+});
+
+export type Texts = z.infer<typeof textsSchema>;
+
+/** Fills {placeholders}; unknown ones are left visible so a typo shows up instead of vanishing. */
+export function fill(template: string, values: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function loadTexts(promptsDir: string): Texts {
+  const file = join(promptsDir, 'messages.yml');
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — fix the YAML (PROMPTS_DIR points at ${promptsDir})`);
+  }
+  const result = textsSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${lookup(raw, i.path) === undefined ? 'is missing' : i.message}`);
+    throw new Error(`${file} has problems:\n${problems.join('\n')}\nCompare with the messages.yml that ships in prompts/.`);
+  }
+  return result.data;
+}
+
+function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
+}

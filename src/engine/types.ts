@@ -1,0 +1,180 @@
+/**
+ * Platform-neutral messages in and replies out. Adapters (Slack, Discord, console) translate their
+ * events into `Inbound` and render `Reply` natively; nothing here knows a platform SDK.
+ */
+
+export type Platform = 'slack' | 'discord' | 'console';
+
+/** Someone who wrote to the bot or pressed one of its buttons. */
+export interface Person {
+  platform: Platform;
+  /** Slack team id, Discord guild id (or "dm"), "local" for the console. */
+  workspaceId: string;
+  /** The platform's user id. */
+  id: string;
+  displayName?: string;
+  email?: string;
+  /** Decided by the adapter from the platform's roles / user groups / configured ids. */
+  isAgent: boolean;
+}
+
+/** Where a conversation lives: one conversation per thread. */
+export interface ThreadRef {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  /** Slack: the root message ts; Discord: the thread channel id; console: the session id. */
+  threadId: string;
+  isDirect?: boolean;
+  /** A link people can click to open the thread, when the platform has one. */
+  link?: string;
+}
+
+export interface InboundMessage {
+  kind: 'message';
+  /** The platform's id for this delivery; the same id twice is handled once. */
+  eventId: string;
+  thread: ThreadRef;
+  from: Person;
+  text: string;
+}
+
+export type ActionName =
+  | 'solved'
+  | 'talk-to-person'
+  | 'choose'
+  | 'none-of-these'
+  | 'claim'
+  | 'resolve'
+  | 'rate'
+  | 'comment';
+
+/** A button press, select or modal submission. `value` carries the choice (article id, "round:score", comment text). */
+export interface InboundAction {
+  kind: 'action';
+  eventId: string;
+  conversationId: string;
+  from: Person;
+  action: ActionName;
+  value?: string;
+  /** Where the button was pressed (the thread, or an agents channel), when the platform says. */
+  thread?: ThreadRef;
+}
+
+export type CommandName = 'resolve' | 'handoff' | 'status' | 'claim' | 'link';
+
+/** A slash command. In a conversation's thread (or naming one), it acts on that conversation. */
+export interface InboundCommand {
+  kind: 'command';
+  eventId: string;
+  name: CommandName;
+  args: string[];
+  from: Person;
+  thread?: ThreadRef;
+  conversationId?: string;
+}
+
+export type Inbound = InboundMessage | InboundAction | InboundCommand;
+
+export interface Button {
+  label: string;
+  action: ActionName;
+  conversationId: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  url?: string;
+}
+
+export interface TranscriptLine {
+  at: string;
+  from: 'customer' | 'bot' | 'agent';
+  name?: string;
+  text: string;
+}
+
+export type HandoffReason =
+  | 'no-match'
+  | 'asked-for-person'
+  | 'frustrated'
+  | 'not-helped'
+  | 'none-fit'
+  | 'article-requires-person'
+  | 'transferred'
+  | 'bot-error';
+
+export interface TriedArticle extends ArticleRef {
+  score: number;
+  outcome: 'answered' | 'suggested' | 'chosen' | 'rejected';
+}
+
+/** Everything an agent needs to take over without asking the customer to repeat themselves. */
+export interface ContextPacket {
+  conversationId: string;
+  team: string;
+  reason: HandoffReason;
+  reasonText: string;
+  customer: {
+    name: string;
+    platform: Platform;
+    identities: string[];
+    conversations: number;
+    recent: Array<{ question: string; state: string; at: string }>;
+    lastCes?: { score: number; at: string };
+  };
+  question: string;
+  transcript: TranscriptLine[];
+  tried: TriedArticle[];
+  /** The best match score the bot had, 0–1. */
+  confidence: number;
+  summary?: string;
+  thread: ThreadRef;
+  status: 'waiting' | 'claimed' | 'resolved' | 'transferred';
+  assignee?: string;
+  /** Set when the packet went to another team. */
+  transferredTo?: string;
+}
+
+export interface SurveyScalePoint {
+  value: number;
+  label: string;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string }
+  /** An article answer (or an LLM answer grounded in articles), citing its sources. */
+  | { kind: 'answer'; intro: string; title: string; body: string; citations: ArticleRef[]; buttons: Button[]; footer?: string }
+  | { kind: 'suggestions'; text: string; choices: Array<ArticleRef & { score: number }>; buttons: Button[] }
+  /** Tells the customer a person will take over; adapters mention the team's group/role. */
+  | { kind: 'handoff-notice'; text: string; team: string; details?: string }
+  | { kind: 'context-packet'; packet: ContextPacket; buttons: Button[] }
+  | { kind: 'survey'; question: string; scale: SurveyScalePoint[]; buttons: Button[]; conversationId: string }
+  /** Ask the customer for an optional comment: a modal where the platform has one. */
+  | { kind: 'comment-request'; title: string; prompt: string; conversationId: string; value: string }
+  /** A short confirmation or refusal, shown only to the person who acted where the platform allows. */
+  | { kind: 'notice'; text: string }
+  /** Low CES score: agents get the context. */
+  | { kind: 'alert'; text: string; packet: ContextPacket; score: number; comment?: string };
+
+export type Destination =
+  | { to: 'thread'; thread: ThreadRef }
+  | { to: 'agents'; team: string; thread: ThreadRef }
+  /** Only the person who acted sees it (ephemeral / modal). */
+  | { to: 'actor'; person: Person; thread?: ThreadRef };
+
+/** A message the adapter posted, so the engine can update it later (e.g. the context packet on claim). */
+export interface PostedRef {
+  platform: Platform;
+  channelId: string;
+  messageId: string;
+}
+
+/** What adapters implement: render and deliver. Failures should be thrown; the engine logs them and carries on. */
+export interface Outbox {
+  send(destination: Destination, reply: Reply): Promise<PostedRef | undefined>;
+  update(ref: PostedRef, reply: Reply): Promise<void>;
+}
