@@ -1,0 +1,12 @@
+export { FakeSlack } from './fake-slack.js';
+export { createSlackFixtures, type SlackFixtures } from './fixtures.js';
+export type { FixtureContext } from './fixture-context.js';
+export type { EventCallbackFixture, MessageEventOverrides, SlackEventFixture } from './fixtures-events.js';
+export type { BlockActionsOverrides, ViewSubmissionOverrides } from './fixtures-interactions.js';
+export { SlackEventSender, type SendOptions, type SlackHttpResponse } from './event-sender.js';
+export { signSlackRequest, type SlackSignatureHeaders } from './signing.js';
+export type { EnvelopeOptions, EnvelopeType, FakeSocketMode, SocketModeAck } from './socket-mode-server.js';
+export type { StoredMessage } from './message-store.js';
+export { DEFAULT_IDS } from './defaults.js';
+export { implementedMethods } from './web-api.js';
+export type { FakeSlackChannel, FakeSlackOptions, FakeSlackUser, InjectedFailure, RecordedCall } from './types.js';
