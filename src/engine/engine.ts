@@ -76,14 +76,7 @@ export class Engine {
   private async onMessage(inbound: InboundMessage, outbox: Outbox): Promise<void> {
     const now = this.ctx.now();
     const text = inbound.text.trim();
-    const person = await this.ctx.store.customers.upsert(inbound.from, now);
-    let conversation = await this.ctx.store.conversations.get(conversationIdFor(inbound.thread));
-    const fresh = !conversation;
-    if (!conversation) {
-      conversation = newConversation(inbound.thread, person, text, now);
-      person.conversationIds.push(conversation.id);
-      await this.ctx.store.customers.save(person);
-    }
+    const { conversation, fresh } = await this.openConversation(inbound, now);
     const turn = await this.turnFor(conversation, inbound.from, outbox, now);
     const fromAgent = inbound.from.isAgent && !turn.customer.identities.includes(identityOf(inbound.from));
     this.ctx.record(conversation, fromAgent ? 'agent' : 'customer', text, now, inbound.from.displayName);
@@ -108,6 +101,17 @@ export class Engine {
     }
     if (!fromAgent) conversation.lastCustomerAt = now.toISOString();
     await this.save(turn);
+  }
+
+  /** The thread's conversation, started (and added to the customer's profile) on first contact. */
+  private async openConversation(inbound: InboundMessage, now: Date): Promise<{ conversation: Conversation; fresh: boolean }> {
+    const existing = await this.ctx.store.conversations.get(conversationIdFor(inbound.thread));
+    if (existing) return { conversation: existing, fresh: false };
+    const person = await this.ctx.store.customers.upsert(inbound.from, now);
+    const conversation = newConversation(inbound.thread, person, inbound.text.trim(), now);
+    person.conversationIds.push(conversation.id);
+    await this.ctx.store.customers.save(person);
+    return { conversation, fresh: true };
   }
 
   private async onAction(inbound: InboundAction, outbox: Outbox): Promise<void> {
@@ -197,12 +201,12 @@ export class Engine {
     const sorry = this.ctx.texts.errors.internal;
     try {
       if (inbound.kind !== 'message') return await this.notice(outbox, inbound, sorry);
-      const conversation = await this.ctx.store.conversations.get(conversationIdFor(inbound.thread));
-      if (!conversation || conversation.state === 'handed_off') {
-        await outbox.send({ to: 'thread', thread: inbound.thread }, { kind: 'text', text: sorry });
-        return;
-      }
-      const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
+      const now = this.ctx.now();
+      const { conversation } = await this.openConversation(inbound, now);
+      if (conversation.state === 'handed_off') return; // a person already has it; the bot stays quiet
+      const turn = await this.turnFor(conversation, inbound.from, outbox, now);
+      if (conversation.transcript.at(-1)?.text !== inbound.text.trim()) this.ctx.record(conversation, 'customer', inbound.text.trim(), now, inbound.from.displayName);
+      await this.ctx.toThread(turn, { kind: 'text', text: sorry });
       await handOff(this.ctx, turn, 'bot-error');
       await this.save(turn);
     } catch (secondError) {

@@ -21,7 +21,8 @@ export async function handOff(
   conversation.handoff = { reason, at: turn.now.toISOString(), team };
 
   const notice = reason === 'article-requires-person' ? ctx.texts.handoff.article_notice : ctx.texts.handoff.notice;
-  await ctx.toThread(turn, { kind: 'handoff-notice', text: ctx.say(notice, { team }), team, details: options.articleBody });
+  const text = ctx.say(notice, { team });
+  await ctx.toThread(turn, { kind: 'handoff-notice', text, team, details: options.articleBody });
 
   const summary = await summarize(ctx, conversation, reason);
   conversation.handoff.summary = summary;

@@ -31,7 +31,9 @@ const NOT_HELPED = [
   /^\W*(?:no|nope|nah|not really|that'?s not it)\W*$/i,
 ];
 
-const THANKS = /^\W*(?:(?:ok(?:ay)?|great|perfect|awesome|brilliant|cool|nice|yes|yep)[\s,!.]*)?(?:thanks?(?: you| a lot| so much)?|thx|ty|cheers|that (?:worked|helped|fixed it|did it|solved it)|(?:it )?works(?: now)?|solved|all good|got it|perfect|great|awesome)(?:[\s,!.]*(?:thanks?(?: you)?|:\)|🙏|👍))?[\s!.:)🙏👍]*$/i;
+const THANKS_PHRASE = "(?:ok(?:ay)?|great|perfect|awesome|brilliant|cool|nice|yes|yep|thanks?(?: you)?(?: (?:a lot|so much|very much))?|thx|ty|cheers|that (?:worked|helped|fixed it|did it|did the trick|solved it)|(?:it )?works(?: now)?|solved|all good|got it|sorted|:\\)|🙏|👍)";
+/** A message that is only thanks / "that worked" (a question with thanks in it is still a question). */
+const THANKS = new RegExp(`^(?:[\\s,.!]*${THANKS_PHRASE})+[\\s,.!]*$`, 'iu');
 
 export const asksForPerson = (text: string) => ASKS_FOR_PERSON.some((re) => re.test(text));
 

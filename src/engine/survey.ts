@@ -62,7 +62,7 @@ export async function rate(ctx: EngineContext, turn: Turn, value: string | undef
     await ctx.toActor(turn, { kind: 'notice', text: ctx.texts.refusals.unknown_conversation });
     return;
   }
-  if (round !== conversation.survey?.round) {
+  if (round !== conversation.round || round !== conversation.survey?.round) {
     await ctx.toActor(turn, { kind: 'notice', text: ctx.texts.survey.expired });
     return;
   }

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../src/engine/conversation.js';
+import type { Summarizer } from '../../src/engine/answering.js';
+import { RecordingOutbox } from '../helpers/recording-outbox.js';
+import { action, agent, customer, engineFixture, message, otherCustomer, thread } from '../helpers/engine-fixture.js';
+
+const id = conversationIdFor(thread);
+
+describe('after a handoff', () => {
+  it('the packet carries who the customer is, their history, the transcript, what was tried and why', async () => {
+    const { engine, clock } = await engineFixture();
+    const out = new RecordingOutbox();
+    // An earlier conversation in another thread, rated 6.
+    const earlier = { ...thread, threadId: 'earlier' };
+    await engine.handle(message('forgot my password', { thread: earlier }), out);
+    await engine.handle(action(conversationIdFor(earlier), 'solved'), out);
+    await engine.handle(action(conversationIdFor(earlier), 'rate', { value: '1:6' }), out);
+    clock.now = new Date('2026-11-23T11:00:00Z');
+
+    await engine.handle(message('question about my plan'), out);
+    await engine.handle(action(id, 'none-of-these'), out);
+
+    const packet = out.last('context-packet').packet;
+    expect(packet.customer).toMatchObject({
+      name: 'Dana Customer',
+      platform: 'console',
+      identities: ['console:local:cus-1'],
+      conversations: 2,
+      lastCes: { score: 6 },
+    });
+    expect(packet.customer.recent).toEqual([expect.objectContaining({ question: 'forgot my password', state: 'surveyed' })]);
+    expect(packet.question).toBe('question about my plan');
+    expect(packet.transcript.map((l) => [l.from, l.text])).toEqual([
+      ['customer', 'question about my plan'],
+      ['bot', 'Suggested: "Change your plan", "Cancel your subscription"'],
+      ['bot', 'Handed off to support'],
+    ]);
+    expect(packet.tried.map((t) => t.id)).toEqual(['change-plan', 'cancel-plan']);
+    expect(packet.confidence).toBeCloseTo(0.5);
+    expect(packet.reasonText).toMatch(/none of the suggested/i);
+    expect(packet.team).toBe('support');
+    expect(packet.thread).toEqual(thread);
+    expect(out.last('context-packet').buttons.map((b) => b.action)).toEqual(['claim', 'resolve']);
+  });
+
+  it('the bot stays quiet in the thread while people talk', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    out.clear();
+
+    await engine.handle(message('hello? forgot my password too'), out);
+    await engine.handle(message('Hi Dana, I can help with that', { from: agent }), out);
+    expect(out.sent).toEqual([]);
+    const transcript = (await store.conversations.get(id))?.transcript ?? [];
+    expect(transcript.slice(-2).map((l) => [l.from, l.text])).toEqual([
+      ['customer', 'hello? forgot my password too'],
+      ['agent', 'Hi Dana, I can help with that'],
+    ]);
+  });
+
+  it('customer buttons of an old answer now tell them a person has it', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(message('talk to a person'), out);
+    out.clear();
+    await engine.handle(action(id, 'solved'), out);
+    expect(out.sent).toEqual([expect.objectContaining({ destination: expect.objectContaining({ to: 'actor' }) })]);
+    expect(out.last('notice').text).toBe('A person from our accounts team has this and will reply here.');
+  });
+
+  it('an agent claims: the packet is updated and the customer hears who has it', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    const packetRef = out.sent.find((s) => s.reply.kind === 'context-packet')!.ref;
+    await engine.handle(action(id, 'claim', { from: agent }), out);
+
+    expect(out.updates).toEqual([expect.objectContaining({ ref: packetRef })]);
+    const updated = out.updates[0]!.reply;
+    expect(updated.kind === 'context-packet' && [updated.packet.status, updated.packet.assignee]).toEqual(['claimed', 'Alex Agent']);
+    expect(out.last('text').text).toBe('Alex Agent from our support team is looking at this now.');
+    expect((await store.conversations.get(id))?.handoff?.assignee?.name).toBe('Alex Agent');
+  });
+
+  it('only agents may claim or resolve; others get a private explanation', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    out.clear();
+    await engine.handle(action(id, 'claim', { from: otherCustomer }), out);
+    await engine.handle(action(id, 'resolve', { from: customer }), out);
+    await engine.handle({ kind: 'command', eventId: 'c1', name: 'resolve', args: [], from: customer, thread }, out);
+
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual([
+      ['actor', 'notice'],
+      ['actor', 'notice'],
+      ['actor', 'notice'],
+    ]);
+    expect(out.last('notice').text).toBe('Only Brightloom support agents can do that.');
+    expect((await store.conversations.get(id))?.state).toBe('handed_off');
+  });
+
+  it('an agent hands the conversation to another team: old packet marked, new team gets a packet', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle({ kind: 'command', eventId: 'c2', name: 'handoff', args: ['Billing'], from: agent, thread }, out);
+
+    const packets = out.sent.filter((s) => s.reply.kind === 'context-packet');
+    expect(packets.map((p) => p.destination.to === 'agents' && p.destination.team)).toEqual(['support', 'billing']);
+    const old = out.updates[0]!.reply;
+    expect(old.kind === 'context-packet' && [old.packet.status, old.packet.transferredTo]).toEqual(['transferred', 'billing']);
+    expect(out.last('text').text).toMatch(/billing team/);
+    expect((await store.conversations.get(id))?.team).toBe('billing');
+  });
+
+  it('refuses a handoff to a team that does not exist, listing the teams', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle({ kind: 'command', eventId: 'c3', name: 'handoff', args: ['marketing'], from: agent, thread }, out);
+    expect(out.last('notice').text).toBe('There is no team called "marketing". Teams: accounts, billing, support.');
+  });
+
+  it('adds the summary when a summarizer is configured, and goes on without it when it fails', async () => {
+    const summarizer: Summarizer = { summarize: async () => 'Dana cannot find the plan settings.' };
+    const withSummary = await engineFixture({ summarizer });
+    const out = new RecordingOutbox();
+    await withSummary.engine.handle(message('talk to a human'), out);
+    expect(out.last('context-packet').packet.summary).toBe('Dana cannot find the plan settings.');
+
+    const failing = await engineFixture({ summarizer: { summarize: () => Promise.reject(new Error('LLM down')) } });
+    const out2 = new RecordingOutbox();
+    await failing.engine.handle(message('talk to a human'), out2);
+    expect(out2.last('context-packet').packet.summary).toBeUndefined();
+  });
+
+  it('/status tells anyone where the conversation stands', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle(action(id, 'claim', { from: agent }), out);
+    await engine.handle({ kind: 'command', eventId: 'c4', name: 'status', args: [], from: customer, thread }, out);
+    expect(out.last('notice').text).toBe('Conversation handed off, round 1; team: support; agent: Alex Agent.');
+  });
+});

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../src/engine/conversation.js';
+import type { Person } from '../../src/engine/types.js';
+import { RecordingOutbox } from '../helpers/recording-outbox.js';
+import { action, customer, engineFixture, message, thread } from '../helpers/engine-fixture.js';
+
+const id = conversationIdFor(thread);
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('the engine under real-world conditions', () => {
+  it('handles the same platform event once, however often it is delivered', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    const event = message('forgot my password', { eventId: 'Ev123' });
+    await Promise.all([engine.handle(event, out), engine.handle(event, out)]);
+    await engine.handle(event, out);
+    expect(out.kinds()).toEqual(['answer']);
+  });
+
+  it('processes the messages of one conversation one at a time, in order', async () => {
+    const { engine, store, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await Promise.all([
+      engine.handle(message('forgot my password'), out),
+      engine.handle(message('also where are my invoices'), out),
+      engine.handle(message('and how do I change my plan'), out),
+    ]);
+    expect(matcher.questions).toEqual(['forgot my password', 'also where are my invoices', 'and how do I change my plan']);
+    expect(out.kinds('thread')).toEqual(['answer', 'answer', 'suggestions']);
+    const saved = await store.conversations.get(id);
+    expect(saved?.transcript.filter((l) => l.from === 'customer')).toHaveLength(3);
+  });
+
+  it('keeps every conversation, profile and score across a restart on sqlite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadline-'));
+    dirs.push(dir);
+    const storeUrl = `sqlite://${join(dir, 'nested', 'threadline.sqlite')}`;
+    const first = await engineFixture({ storeUrl });
+    const out = new RecordingOutbox();
+    await first.engine.handle(message('forgot my password'), out);
+    await first.engine.handle(action(id, 'solved'), out);
+    await first.store.close();
+
+    const second = await engineFixture({ storeUrl });
+    await second.engine.handle(action(id, 'rate', { value: '1:7' }), out);
+    expect(out.last('notice').text).toBe('Thanks for rating us 7/7!');
+    expect(await second.store.surveys.get(id, 1)).toMatchObject({ score: 7 });
+    const profile = await second.store.customers.findByIdentity('console:local:cus-1');
+    expect(profile).toMatchObject({ displayName: 'Dana Customer', conversationIds: [id], lastCes: { score: 7 } });
+    await second.store.close();
+  });
+
+  it('still answers the customer when something inside breaks, and hands the question to a person', async () => {
+    const { engine, matcher, store } = await engineFixture();
+    matcher.match = () => Promise.reject(new Error('index exploded'));
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    expect(out.kinds('thread')).toEqual(['text', 'handoff-notice']);
+    expect(out.last('text').text).toMatch(/something went wrong on my side/);
+    expect(out.last('context-packet').packet).toMatchObject({ reason: 'bot-error', question: 'forgot my password' });
+    expect((await store.conversations.get(id))?.state).toBe('handed_off');
+    const errors = await store.events.list({ types: ['error'] });
+    expect(errors[0]?.data.error).toMatch(/index exploded/);
+  });
+
+  it('records a failed delivery and carries on with the rest of the turn', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    out.failThreadSends = true;
+    await engine.handle(message('talk to a person'), out);
+    expect(out.kinds('agents')).toEqual(['context-packet']);
+    expect((await store.events.list({ types: ['error'] }))[0]?.data).toMatchObject({ stage: 'deliver', reply: 'handoff-notice' });
+  });
+
+  it('joins a Slack and a Discord identity into one profile with a link code', async () => {
+    const { engine, store } = await engineFixture();
+    const slack: Person = { platform: 'slack', workspaceId: 'T1', id: 'U1', displayName: 'Dana', isAgent: false };
+    const discord: Person = { platform: 'discord', workspaceId: 'G1', id: '42', displayName: 'dana#1', isAgent: false };
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password', { from: slack, thread: { ...thread, platform: 'slack', threadId: 's1' } }), out);
+    await engine.handle(message('where are my invoices', { from: discord, thread: { ...thread, platform: 'discord', threadId: 'd1' } }), out);
+
+    await engine.handle({ kind: 'command', eventId: 'l1', name: 'link', args: [], from: slack }, out);
+    const code = /link code is (\d{6})/.exec(out.last('notice').text)?.[1];
+    expect(code).toBeDefined();
+    await engine.handle({ kind: 'command', eventId: 'l2', name: 'link', args: [code!], from: discord }, out);
+    expect(out.last('notice').text).toBe('Done: your slack and discord profiles are now one, with one history.');
+
+    const viaSlack = await store.customers.findByIdentity('slack:T1:U1');
+    const viaDiscord = await store.customers.findByIdentity('discord:G1:42');
+    expect(viaDiscord?.id).toBe(viaSlack?.id);
+    expect(viaSlack?.conversationIds).toHaveLength(2);
+
+    // The Discord customer's next handoff packet shows the Slack history too.
+    await engine.handle(message('talk to a human', { from: discord, thread: { ...thread, platform: 'discord', threadId: 'd2' } }), out);
+    const packet = out.last('context-packet').packet;
+    expect(packet.customer.identities).toEqual(['slack:T1:U1', 'discord:G1:42']);
+    expect(packet.customer.recent.map((r) => r.question)).toEqual(['where are my invoices', 'forgot my password']);
+
+    await engine.handle({ kind: 'command', eventId: 'l3', name: 'link', args: [code!], from: discord }, out);
+    expect(out.last('notice').text).toMatch(/unknown or has expired/);
+  });
+
+  it('recognises the same person on two platforms by email', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password', { from: { ...customer, platform: 'slack', id: 'U7', email: 'Dana@Example.com' } }), out);
+    await engine.handle(message('invoices', { from: { ...customer, platform: 'discord', id: '77', email: 'dana@example.com' }, thread: { ...thread, threadId: 'x' } }), out);
+    const a = await store.customers.findByIdentity('slack:local:U7');
+    const b = await store.customers.findByIdentity('discord:local:77');
+    expect(a?.id).toBe(b?.id);
+  });
+});
