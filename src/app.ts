@@ -1,0 +1,90 @@
+import type { Config } from './config.js';
+import { Engine } from './engine/engine.js';
+import { loadTexts, type Texts } from './engine/texts.js';
+import type { Answerer, Summarizer } from './engine/answering.js';
+import { LiveKnowledge } from './knowledge/live-knowledge.js';
+import { formatProblem } from './knowledge/problems.js';
+import { createLogger, type Logger } from './logger.js';
+import { createLiveMatcher } from './matching/index.js';
+import type { Matcher } from './matching/types.js';
+import { openStore, type Store } from './store/store.js';
+
+/** Everything the platforms share: one store, one live knowledge base, one matcher, one engine. */
+export interface App {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  knowledge: LiveKnowledge;
+  matcher: Matcher;
+  texts: Texts;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Follow edits to the knowledge folder (default true). */
+  watch?: boolean;
+  /** LLM mode pieces; built from config by the caller when an API key is set. */
+  answerer?: Answerer;
+  summarizer?: Summarizer;
+}
+
+/** Wires config → store → knowledge → matcher → engine. Platforms are started by the caller. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const texts = loadTexts(config.PROMPTS_DIR);
+  const store = await openStore(config.STORE_URL);
+
+  const knowledge = new LiveKnowledge(config.KNOWLEDGE_DIR);
+  knowledge.onChange(({ added, changed, removed, newProblems, knowledge: kb }) => {
+    logger.info('knowledge reloaded', { articles: kb.articles.length, added: added.length, changed: changed.length, removed: removed.length });
+    for (const problem of newProblems) (problem.severity === 'error' ? logger.error : logger.warn)(`knowledge: ${formatProblem(problem)}`);
+  });
+  const kb = await knowledge.start({ watch: options.watch ?? true });
+  if (kb.articles.length === 0) logger.warn(`no usable articles in ${config.KNOWLEDGE_DIR}: every question will go to a person`);
+
+  const matcher = await createLiveMatcher(knowledge, {
+    kind: config.MATCHER,
+    thresholds: {
+      answer: config.MATCH_ANSWER_THRESHOLD,
+      suggest: config.MATCH_SUGGEST_THRESHOLD,
+      margin: config.MATCH_MARGIN,
+    },
+    cache: store.keyv,
+    logger,
+  });
+
+  const engine = new Engine({
+    store,
+    matcher,
+    knowledge: () => knowledge.knowledge,
+    texts,
+    settings: {
+      companyName: config.COMPANY_NAME,
+      defaultTeam: config.DEFAULT_TEAM,
+      handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
+      autoResolveAfterMinutes: config.AUTO_RESOLVE_AFTER_MINUTES,
+      autoResolveSurvey: config.AUTO_RESOLVE_SURVEY,
+      lowScore: config.CES_LOW_SCORE,
+    },
+    logger,
+    answerer: options.answerer,
+    summarizer: options.summarizer,
+  });
+
+  return {
+    config,
+    logger,
+    store,
+    knowledge,
+    matcher,
+    texts,
+    engine,
+    async close() {
+      knowledge.stop();
+      await engine.idle();
+      await store.close();
+    },
+  };
+}

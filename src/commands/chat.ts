@@ -1,0 +1,29 @@
+import { userInfo } from 'node:os';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { ConsoleChat } from '../platforms/console/console-chat.js';
+
+/** `threadline chat`: the local console chat, whatever tokens are configured. */
+export async function run(_args: string[] = []): Promise<number> {
+  const config = loadConfig();
+  // The chat owns stdout; logs go to stderr and only warnings and errors show unless LOG_LEVEL asks for more.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const app = await createApp(config, { logger });
+  try {
+    const kb = app.knowledge.knowledge;
+    const chat = new ConsoleChat({
+      engine: app.engine,
+      input: process.stdin,
+      output: process.stdout,
+      title: `${config.COMPANY_NAME} support, ${kb.articles.length} articles from ${config.KNOWLEDGE_DIR}`,
+      customerName: process.env.THREADLINE_CONSOLE_NAME ?? capitalise(userInfo().username),
+    });
+    await chat.run();
+  } finally {
+    await app.close();
+  }
+  return 0;
+}
+
+const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : 'You');

@@ -1,0 +1,58 @@
+import { createApp, type App } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Platform } from '../engine/types.js';
+import type { RunningPlatform, StartPlatform } from '../platforms/platform.js';
+import { run as runChat } from './chat.js';
+
+const SWEEP_EVERY_MS = 60_000;
+
+/** Platforms to start for this config; each is loaded only when its token is set. */
+async function platformsFor(config: Config): Promise<Array<{ name: Platform; start: StartPlatform }>> {
+  const wanted: Array<{ name: Platform; start: StartPlatform }> = [];
+  if (config.SLACK_BOT_TOKEN) wanted.push({ name: 'slack', start: (await import('../platforms/slack/index.js')).startSlack });
+  if (config.DISCORD_TOKEN) wanted.push({ name: 'discord', start: (await import('../platforms/discord/index.js')).startDiscord });
+  return wanted;
+}
+
+/**
+ * `threadline start` (`npm start`): Slack and/or Discord when their tokens are set, in one process;
+ * with no tokens, the local console chat on the knowledge base.
+ */
+export async function run(args: string[]): Promise<number> {
+  const config = loadConfig();
+  const platforms = await platformsFor(config);
+  if (platforms.length === 0) return runChat(args);
+
+  const app = await createApp(config);
+  const running: RunningPlatform[] = [];
+  try {
+    for (const platform of platforms) {
+      running.push(await platform.start(app));
+      app.logger.info(`${platform.name} connected`);
+    }
+  } catch (error) {
+    await stopAll(app, running);
+    throw error;
+  }
+  const sweep = setInterval(() => {
+    app.engine
+      .sweep((name) => running.find((p) => p.name === name)?.outbox)
+      .then((n) => n && app.logger.info('auto-resolved inactive conversations', { count: n }))
+      .catch((error: unknown) => app.logger.error('inactivity sweep failed', { error: String(error) }));
+  }, SWEEP_EVERY_MS);
+  app.logger.info('threadline is running', { platforms: running.map((p) => p.name).join(','), articles: app.knowledge.knowledge.articles.length });
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  app.logger.info('shutting down');
+  clearInterval(sweep);
+  await stopAll(app, running);
+  return 0;
+}
+
+async function stopAll(app: App, running: RunningPlatform[]): Promise<void> {
+  await Promise.allSettled(running.map((p) => p.stop()));
+  await app.close();
+}

@@ -1,0 +1,36 @@
+import type { CesSummary } from './ces.js';
+import type { Report } from './build-report.js';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const signedPct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 100)}`;
+const ces = (c: CesSummary) => (c.count ? `${c.count} answers, mean ${c.mean.toFixed(2)}, agree ${pct(c.agree)}, net effort ${signedPct(c.net)}` : 'no answers');
+
+export function formatReport(report: Report): string {
+  const lines = [
+    `threadline report ${report.period.since.slice(0, 10)} → ${report.period.until.slice(0, 10)}`,
+    '',
+    `CES (1–7, "made it easy for me to handle my issue"): ${ces(report.ces)}`,
+    '  agree = share of 5–7; net effort = share of 6–7 minus share of 1–3, in points',
+    ...section('by team', report.cesByTeam),
+    ...section('by platform', report.cesByPlatform),
+    ...section('by article', report.cesByArticle),
+    '',
+    `Conversations: ${report.conversations}; resolved: ${report.resolved}; resolved without a person: ${report.resolvedWithoutPerson}`,
+    `Deflection (resolved without a person / conversations): ${pct(report.deflection)}`,
+    `Handoffs: ${report.handoffs}${Object.keys(report.handoffsByReason).length ? ` (${Object.entries(report.handoffsByReason).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
+    '',
+    'Knowledge gaps (handed off because nothing matched), most frequent first:',
+    ...(report.gaps.length ? report.gaps.slice(0, 20).map((g) => `  ${String(g.count).padStart(3)} × ${g.question}`) : ['  none']),
+  ];
+  if (report.llm.length) {
+    lines.push('', 'LLM usage per day:', ...report.llm.map((d) => `  ${d.day}: ${d.calls} calls, ${d.tokens} tokens`));
+  }
+  return lines.join('\n');
+}
+
+function section(title: string, groups: Record<string, CesSummary>): string[] {
+  const entries = Object.entries(groups);
+  if (!entries.length) return [];
+  const width = Math.max(...entries.map(([k]) => k.length));
+  return [`  ${title}:`, ...entries.map(([k, c]) => `    ${k.padEnd(width)}  ${ces(c)}`)];
+}
