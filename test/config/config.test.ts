@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from '../../src/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('needs nothing to run the console on the sample knowledge base', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      COMPANY_NAME: 'Brightloom',
+      KNOWLEDGE_DIR: './knowledge',
+      STORE_URL: 'sqlite://./data/threadline.sqlite',
+      PORT: 3000,
+      SLACK_API_URL: 'https://slack.com/api/',
+      DISCORD_API_URL: 'https://discord.com/api',
+      CES_LOW_SCORE: 3,
+      AUTO_RESOLVE_SURVEY: false,
+      llmEnabled: false,
+    });
+    expect(config.slackMode).toBeUndefined();
+  });
+
+  it('lists every problem at once, each with the setting and how to fix it', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      CES_LOW_SCORE: '9',
+      STORE_URL: 'mysql://db',
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      SLACK_API_URL: 'not a url',
+      AUTO_RESOLVE_SURVEY: 'maybe',
+      SLACK_AGENT_CHANNELS: 'billing:C1,oops:',
+      MATCH_ANSWER_THRESHOLD: '1.5',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT: must be a whole number (got "eighty")',
+        'CES_LOW_SCORE: must be at most 7 (got "9")',
+        expect.stringMatching(/^STORE_URL: must start with sqlite:\/\/, redis:\/\/, postgres:\/\/ or be memory:\/\/ \(got "mysql:\/\/db"\)$/),
+        expect.stringMatching(/^SLACK_BOT_TOKEN: must start with "xoxb-" \(the Bot User OAuth Token/),
+        expect.stringMatching(/^SLACK_API_URL: must be a full URL/),
+        'AUTO_RESOLVE_SURVEY: must be true or false (got "maybe")',
+        expect.stringMatching(/^SLACK_AGENT_CHANNELS: "oops:" is not team:id/),
+        'MATCH_ANSWER_THRESHOLD: must be between 0 and 1 (got "1.5")',
+      ]),
+    );
+    expect(problems).toHaveLength(8);
+    expect(() => parseConfig({ PORT: 'x' })).toThrow(/Configuration problems \(fix them in \.env or the environment; see \.env\.example\):\n {2}- PORT/);
+  });
+
+  it('never echoes a secret value in an error', () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxp-secret-value' });
+    expect(problems.join('\n')).not.toContain('secret-value');
+  });
+
+  it('knows which Slack mode the tokens imply, and what each mode still needs', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackMode).toBe('http');
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slackMode).toBe('socket');
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET: is required for Slack HTTP mode/)]);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_MODE: 'socket', SLACK_SIGNING_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^SLACK_APP_TOKEN: is required for SLACK_MODE=socket/),
+    ]);
+    expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: is required/)]);
+  });
+
+  it('reads team maps and lists', () => {
+    const config = parseConfig({ SLACK_AGENT_CHANNELS: 'billing:C1, *:C9', DISCORD_AGENT_ROLES: '123', SLACK_SUPPORT_CHANNELS: 'C1, C2,' });
+    expect(config.SLACK_AGENT_CHANNELS).toEqual({ billing: 'C1', '*': 'C9' });
+    expect(config.DISCORD_AGENT_ROLES).toEqual({ '*': '123' });
+    expect(config.SLACK_SUPPORT_CHANNELS).toEqual(['C1', 'C2']);
+  });
+
+  it('reads .env beneath real environment variables', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadline-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'COMPANY_NAME=Acme Corp\nPORT=4000\n');
+    const config = loadConfig({ env: { PORT: '5000' }, envFile: file });
+    expect(config.COMPANY_NAME).toBe('Acme Corp');
+    expect(config.PORT).toBe(5000);
+  });
+});

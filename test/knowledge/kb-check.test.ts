@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const run = promisify(execFile);
+
+async function kbCheck(dir: string): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run('node', [join(root, 'bin/threadline.js'), 'kb', 'check', dir], { cwd: root });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string };
+    return { code: e.code, stdout: e.stdout };
+  }
+}
+
+describe('threadline kb check', () => {
+  it('passes the sample knowledge base with a summary of articles, questions and teams', async () => {
+    const { code, stdout } = await kbCheck('knowledge');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^knowledge: (\d+) articles, (\d+) questions, (\d+) teams \(accounts, billing, security, technical\)$/m);
+    const [, articles, questions] = /(\d+) articles, (\d+) questions/.exec(stdout)!;
+    expect(Number(articles)).toBeGreaterThanOrEqual(30);
+    expect(Number(questions)).toBeGreaterThanOrEqual(150);
+    expect(stdout).toMatch(/always hand off/);
+    expect(stdout.trim().endsWith('OK')).toBe(true);
+  });
+
+  it('exits 1 on a copy with a broken file, naming the file and line', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'threadline-kbcheck-'));
+    cpSync(join(root, 'knowledge'), copy, { recursive: true });
+    writeFileSync(join(copy, 'billing', 'broken.md'), '---\ntitle: Broken\nquestions:\n  - "unclosed\n---\nbody\n');
+    const { code, stdout } = await kbCheck(copy);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^error: billing\/broken\.md:\d+: invalid YAML/m);
+    expect(stdout).toMatch(/1 error\(s\)/);
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LiveKnowledge, type KnowledgeChange } from '../../src/knowledge/live-knowledge.js';
+
+const good = (title: string) => `---\ntitle: ${title}\n---\nAnswer for ${title}.\n`;
+const live: LiveKnowledge[] = [];
+afterEach(() => live.splice(0).forEach((k) => k.stop()));
+
+function start(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-live-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const knowledge = new LiveKnowledge(dir, { debounceMs: 50 });
+  live.push(knowledge);
+  const changes: KnowledgeChange[] = [];
+  knowledge.onChange((c) => void changes.push(c));
+  return { dir, knowledge, changes };
+}
+
+/** File events arrive asynchronously (and sometimes more than once per write): wait for the outcome. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 25 });
+
+describe('hot reload of the knowledge folder', () => {
+  it('follows an edit from good to bad to good, keeping the last good version live meanwhile', async () => {
+    const { dir, knowledge, changes } = start({ 'refunds.md': good('Refunds v1'), 'other.md': good('Other') });
+    await knowledge.start();
+    expect(knowledge.knowledge.byId.get('refunds')?.title).toBe('Refunds v1');
+
+    writeFileSync(join(dir, 'refunds.md'), '---\ntitle: Refunds v2\nquestions: [unclosed\n---\nbody\n');
+    await eventually(() => expect(knowledge.knowledge.problems).toHaveLength(2));
+    expect(knowledge.knowledge.problems.map((p) => [p.severity, p.file, p.line])).toEqual([
+      ['error', 'refunds.md', 3],
+      ['warning', 'refunds.md', undefined],
+    ]);
+    expect(knowledge.knowledge.problems[1]?.message).toBe('the last good version of this file stays live until it is fixed');
+    expect(changes.at(-1)?.changed).toEqual(['refunds.md']);
+    expect(changes.at(-1)?.newProblems).toHaveLength(2);
+    expect(knowledge.knowledge.byId.get('refunds')?.title).toBe('Refunds v1');
+    expect(knowledge.knowledge.articles).toHaveLength(2);
+
+    writeFileSync(join(dir, 'refunds.md'), good('Refunds v3'));
+    await eventually(() => expect(knowledge.knowledge.byId.get('refunds')?.title).toBe('Refunds v3'));
+    expect(knowledge.knowledge.problems).toEqual([]);
+  });
+
+  it('adds new files and drops deleted ones', async () => {
+    const { dir, knowledge, changes } = start({ 'a.md': good('A') });
+    await knowledge.start();
+    expect(changes.splice(0).map((c) => c.added)).toEqual([['a.md']]); // the first load counts as adding everything
+    writeFileSync(join(dir, 'b.md'), good('B'));
+    await eventually(() => expect(knowledge.knowledge.articles.map((a) => a.id)).toEqual(['a', 'b']));
+    expect(changes.flatMap((c) => c.added)).toEqual(['b.md']);
+
+    rmSync(join(dir, 'a.md'));
+    await eventually(() => expect(knowledge.knowledge.articles.map((a) => a.id)).toEqual(['b']));
+    expect(changes.flatMap((c) => c.removed)).toEqual(['a.md']);
+  });
+
+  it('a file that is bad from the start is reported and left out', async () => {
+    const { knowledge } = start({ 'a.md': good('A'), 'b.md': '---\nquestions: []\n---\nbody\n' });
+    const kb = await knowledge.start({ watch: false });
+    expect(kb.articles.map((a) => a.id)).toEqual(['a']);
+    expect(kb.problems[0]).toMatchObject({ file: 'b.md', field: 'title' });
+  });
+});
