@@ -96,9 +96,10 @@ export class FakeSlack {
     this.failures.push(method, failure);
   }
 
-  /** Forget calls, queued failures, messages, views and used trigger_ids; ts keep increasing. */
+  /** Forget calls, queued failures, messages, views, used trigger_ids and socket records; ts keep increasing. */
   reset(): void {
     this.log.clear();
+    this.socketMode.clearRecords();
     this.failures.clear();
     this.messages.clear();
     this.views.clear();

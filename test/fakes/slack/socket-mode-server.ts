@@ -68,6 +68,10 @@ export class FakeSocketMode {
     this.server.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
   }
 
+  /**
+   * Resolves once a socket is open here and hello was sent. The client may not have handled hello yet:
+   * to know that, wait for the SocketModeClient's 'connected' event (receiver.client.once('connected')).
+   */
   waitForConnection(timeoutMs = 2000): Promise<void> {
     return this.waitFor(() => this.openConnections > 0, timeoutMs, 'a Socket Mode connection');
   }
@@ -106,6 +110,12 @@ export class FakeSocketMode {
   sendDisconnect(reason = 'refresh_requested'): void {
     const message = JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-fake' } });
     for (const socket of this.sockets) socket.send(message);
+  }
+
+  /** Forgets received messages and close codes (connections stay open). */
+  clearRecords(): void {
+    this.received.length = 0;
+    this.closes.length = 0;
   }
 
   async close(): Promise<void> {
