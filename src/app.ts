@@ -5,7 +5,7 @@ import type { Answerer, Summarizer } from './engine/answering.js';
 import { LiveKnowledge } from './knowledge/live-knowledge.js';
 import { formatProblem } from './knowledge/problems.js';
 import { createLogger, type Logger } from './logger.js';
-import { createLiveMatcher } from './matching/index.js';
+import { LiveMatcher } from './matching/index.js';
 import type { Matcher } from './matching/types.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -44,7 +44,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const kb = await knowledge.start({ watch: options.watch ?? true });
   if (kb.articles.length === 0) logger.warn(`no usable articles in ${config.KNOWLEDGE_DIR}: every question will go to a person`);
 
-  const matcher = await createLiveMatcher(knowledge, {
+  const matcher = await LiveMatcher.start(knowledge, {
     kind: config.MATCHER,
     thresholds: {
       answer: config.MATCH_ANSWER_THRESHOLD,

@@ -45,7 +45,8 @@ export function surveyReply(ctx: EngineContext, turn: Turn): Reply & { kind: 'su
   }));
   return {
     kind: 'survey',
-    question: `${ctx.say(ctx.texts.survey.intro, { customer: customer.displayName })}\n*${ctx.say(ctx.texts.survey.question)}*`,
+    intro: ctx.say(ctx.texts.survey.intro, { customer: customer.displayName }),
+    question: ctx.say(ctx.texts.survey.question),
     scale,
     buttons,
     conversationId: conversation.id,

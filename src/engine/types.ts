@@ -152,7 +152,8 @@ export type Reply =
   /** Tells the customer a person will take over; adapters mention the team's group/role. */
   | { kind: 'handoff-notice'; text: string; team: string; details?: string }
   | { kind: 'context-packet'; packet: ContextPacket; buttons: Button[] }
-  | { kind: 'survey'; question: string; scale: SurveyScalePoint[]; buttons: Button[]; conversationId: string }
+  /** The CES question: `intro` addresses the customer, `question` is the statement they rate 1–7. */
+  | { kind: 'survey'; intro: string; question: string; scale: SurveyScalePoint[]; buttons: Button[]; conversationId: string }
   /** Ask the customer for an optional comment: a modal where the platform has one. */
   | { kind: 'comment-request'; title: string; prompt: string; conversationId: string; value: string }
   /** A short confirmation or refusal, shown only to the person who acted where the platform allows. */

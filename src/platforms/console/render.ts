@@ -23,7 +23,7 @@ export function renderReply(reply: Reply): string[] {
     case 'survey': {
       const first = reply.scale[0];
       const last = reply.scale[reply.scale.length - 1];
-      return [...reply.question.split('\n'), `  1 = ${first?.label} … 7 = ${last?.label}`, buttons(reply.buttons.map((b) => b.label))];
+      return [reply.intro, `  "${reply.question}"`, `  1 = ${first?.label} … 7 = ${last?.label}`, buttons(reply.buttons.map((b) => b.label))];
     }
     case 'comment-request':
       return [`${reply.title}: ${reply.prompt} Type it on the next line, or press Enter to skip.`];
