@@ -1,0 +1,46 @@
+import type { SparseVector } from './sparse.js';
+
+/**
+ * Term → (row, weight) postings in one compressed block (CSR), so a query's dot product with every row
+ * touches only rows that share a term with it. Memory is one int + one float per non-zero.
+ */
+export class InvertedIndex {
+  private readonly offsets: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly weights: Float32Array;
+
+  constructor(
+    vectors: readonly SparseVector[],
+    dimensions: number,
+  ) {
+    const counts = new Int32Array(dimensions + 1);
+    for (const v of vectors) for (const t of v.indices) counts[t + 1]!++;
+    for (let t = 0; t < dimensions; t++) counts[t + 1]! += counts[t]!;
+    this.offsets = counts;
+    const nnz = counts[dimensions]!;
+    this.rows = new Int32Array(nnz);
+    this.weights = new Float32Array(nnz);
+    const cursor = counts.slice(0, dimensions);
+    vectors.forEach((v, row) => {
+      for (let i = 0; i < v.indices.length; i++) {
+        const at = cursor[v.indices[i]!]!++;
+        this.rows[at] = row;
+        this.weights[at] = v.values[i]!;
+      }
+    });
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** out[row] += query · row, for every row sharing a term with the query. */
+  accumulate(query: SparseVector, out: Float64Array): void {
+    for (let i = 0; i < query.indices.length; i++) {
+      const t = query.indices[i]!;
+      const q = query.values[i]!;
+      const end = this.offsets[t + 1]!;
+      for (let p = this.offsets[t]!; p < end; p++) out[this.rows[p]!]! += q * this.weights[p]!;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { KnowledgeChange } from '../../src/knowledge/live-knowledge.js';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { LiveMatcher, type KnowledgeSource } from '../../src/matching/live-matcher.js';
+import { article, helpCentre, knowledgeOf } from './knowledge-factory.js';
+
+/** A knowledge source whose changes the test triggers by hand. */
+class FakeSource implements KnowledgeSource {
+  private listeners: Array<(change: KnowledgeChange) => void | Promise<void>> = [];
+  constructor(public knowledge: KnowledgeBase) {}
+  onChange(listener: (change: KnowledgeChange) => void | Promise<void>): void {
+    this.listeners.push(listener);
+  }
+  async change(knowledge: KnowledgeBase): Promise<void> {
+    this.knowledge = knowledge;
+    for (const l of this.listeners) await l({ knowledge, added: [], changed: [], removed: [], newProblems: [] });
+  }
+}
+
+const top = async (m: LiveMatcher, q: string) => (await m.match(q)).candidates[0]?.article.id;
+
+describe('LiveMatcher', () => {
+  it('follows knowledge changes: a new article becomes matchable, a removed one disappears', async () => {
+    const source = new FakeSource(knowledgeOf(helpCentre()));
+    const matcher = await LiveMatcher.start(source, { kind: 'lexical' });
+    expect(await top(matcher, 'export my timesheets to excel')).not.toBe('export');
+
+    const exportArticle = article({ id: 'export', title: 'Export timesheets', questions: ['export to excel', 'download timesheets as csv'] });
+    await source.change(knowledgeOf([...helpCentre(), exportArticle]));
+    await matcher.settled();
+    expect(await top(matcher, 'export my timesheets to excel')).toBe('export');
+
+    await source.change(knowledgeOf(helpCentre().filter((a) => a.id !== 'invoices')));
+    await matcher.settled();
+    expect((await matcher.match('download a PDF invoice')).candidates.map((c) => c.article.id)).not.toContain('invoices');
+  });
+
+  it('keeps answering from the old index while the new one builds, without waiting for it', async () => {
+    const source = new FakeSource(knowledgeOf(helpCentre()));
+    const matcher = await LiveMatcher.start(source, { kind: 'lexical' });
+    const big = Array.from({ length: 3000 }, (_, i) => article({ id: `filler-${i}`, questions: [`filler question ${i}`] }));
+    const changed = source.change(knowledgeOf([...helpCentre(), ...big]));
+    await changed; // the listener returns at once; the rebuild runs in the background
+    expect(await top(matcher, 'I forgot my password')).toBe('reset-password');
+    expect(await top(matcher, 'filler question 1234')).not.toBe('filler-1234'); // still the old index
+    await matcher.settled();
+    expect(await top(matcher, 'filler question 1234')).toBe('filler-1234');
+  });
+
+  it('coalesces a burst of edits into rebuilds that end on the latest knowledge', async () => {
+    const source = new FakeSource(knowledgeOf(helpCentre()));
+    const matcher = await LiveMatcher.start(source, { kind: 'lexical' });
+    for (let i = 0; i < 5; i++) await source.change(knowledgeOf([...helpCentre(), article({ id: `v${i}`, title: `version ${i} notes` })]));
+    await matcher.settled();
+    expect(await top(matcher, 'version 4 notes')).toBe('v4');
+    expect((await matcher.match('version 2 notes')).candidates.map((c) => c.article.id)).not.toContain('v2');
+  });
+
+  it('never throws from match: a broken question becomes a handoff', async () => {
+    const matcher = await LiveMatcher.start(new FakeSource(knowledgeOf(helpCentre())), { kind: 'lexical' });
+    const result = await matcher.match(undefined as unknown as string);
+    expect(result.decision).toEqual({ kind: 'handoff', reason: 'no-match' });
+  });
+});
