@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -7,6 +7,7 @@ const PLATFORM_SDKS = /from ['"](@slack\/[\w-]+|discord\.js|@discordjs\/[\w-]+)[
 const NEUTRAL = ['engine', 'knowledge', 'matching', 'store', 'reports', 'answering'];
 
 function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => join(e.parentPath, e.name));
