@@ -41,7 +41,7 @@ export async function evaluate(dir: string, options: EvaluateOptions = {}): Prom
   };
 
   const lines = [
-    `${basename(dir)}: ${run.articles} articles, ${run.outcomes.length} cases (${inScopeCases} in scope, ${run.outcomes.length - inScopeCases} out of scope), ${options.kind ?? 'hybrid'} matcher`,
+    `${basename(dir)}: ${run.articles} articles, ${run.outcomes.length} cases (${inScopeCases} in scope, ${run.outcomes.length - inScopeCases} out of scope), ${run.kind} matcher`,
     `thresholds: ${formatThresholds(run.thresholds)}`,
   ];
   let figures = figuresAt(run.thresholds);

@@ -17,6 +17,8 @@ export interface CaseOutcome {
 }
 
 export interface EvalRun {
+  /** The matcher that actually ran (hybrid falls back to lexical when the encoder fails). */
+  kind: 'hybrid' | 'lexical';
   articles: number;
   outcomes: CaseOutcome[];
   /** Expected ids that are not in the knowledge base (these cases can never be right). */
@@ -51,6 +53,7 @@ export async function runEval(dir: string, options: MatcherOptions & { logger?: 
   }
   const unknownIds = [...new Set(cases.flatMap((c) => (c.expect !== null && !knowledge.byId.has(c.expect) ? [c.expect] : [])))];
   return {
+    kind: matcher.kind,
     articles: knowledge.articles.length,
     outcomes,
     unknownIds,

@@ -2,48 +2,85 @@ import type Keyv from 'keyv';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { resolveThresholds } from './decide.js';
-import type { FusionWeights } from './fusion.js';
-import { buildLexicalScorer } from './lexical-scorer.js';
+import { denseScorer } from './dense-scorer.js';
+import { normalized, type EmbeddingProvider } from './embeddings/provider.js';
+import { sharedUseLite } from './embeddings/use-lite.js';
+import { vectorCacheFor } from './embeddings/vector-cache.js';
+import { ldaScorer } from './lda-scorer.js';
+import { lexicalScorer } from './lexical-scorer.js';
+import { phrasingTable } from './phrasings.js';
+import type { ScorerBuilder } from './scorer.js';
 import { ScoringMatcher } from './scoring-matcher.js';
+import { cachedTrainModel } from './train-model.js';
 import type { Thresholds } from './types.js';
 
 export type MatcherKind = 'hybrid' | 'lexical';
 
 export interface MatcherOptions {
-  /** hybrid (default) adds sentence embeddings to the lexical scorer; lexical uses words and characters only. */
+  /** hybrid (default) adds sentence embeddings and the LDA layer to the lexical scorer; lexical uses words and characters only. */
   kind?: MatcherKind;
-  /** Overrides (from MATCH_* settings); the rest come from the matcher's defaults. */
+  /** Overrides (from MATCH_* settings); the rest are derived from the knowledge base. */
   thresholds?: Partial<Thresholds>;
-  /** Where derived article vectors are cached by content hash. */
+  /** Where article vectors and trained models are cached by content hash (the app passes its store's Keyv). */
   cache?: Keyv;
   logger?: Logger;
+  /** The sentence encoder for hybrid matching; default: the bundled USE-lite, loaded once per process. */
+  embeddings?: () => Promise<EmbeddingProvider>;
 }
 
-/** Lexical fusion: the article's phrasings as a whole (centroid) and its closest single phrasing, in characters and words. */
-export const LEXICAL_WEIGHTS: FusionWeights = {
-  'char-centroid': 0.35,
-  'char-best': 0.15,
-  'word-centroid': 0.15,
-  'word-best': 0.25,
-  'word-body': 0.1,
-};
+const LEXICAL: readonly ScorerBuilder[] = [lexicalScorer];
+const HYBRID: readonly ScorerBuilder[] = [lexicalScorer, denseScorer, ldaScorer];
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, suggest: 0.25, margin: 0.05 };
-
-/** Builds the matcher the app, eval and bench use. Never throws on bad articles (they are simply not in `knowledge`). */
+/**
+ * Builds the matcher the app, eval and bench use. Never throws on bad articles (they are simply not
+ * in `knowledge`); if the encoder cannot load or embed, a hybrid matcher falls back to lexical-only
+ * with a warning instead of failing.
+ */
 export async function createMatcher(knowledge: KnowledgeBase, options: MatcherOptions = {}): Promise<ScoringMatcher> {
   const logger = options.logger ?? silentLogger;
   const started = performance.now();
   const articles = knowledge.articles;
-  if (options.kind === 'hybrid') logger.warn('the hybrid (embedding) scorer is not built yet; matching is lexical');
-  const lexical = await buildLexicalScorer(articles);
+  const encoded = options.kind === 'lexical' ? undefined : await encode(knowledge, options, logger);
+
+  const builders = encoded ? HYBRID : LEXICAL;
+  const table = phrasingTable(articles, encoded?.vectors);
+  const identity = encoded ? `hybrid:${encoded.provider.id}` : 'lexical';
+  const { model, fromCache } = await cachedTrainModel(table, builders, identity, options.cache);
+  const provider = encoded?.provider;
   const matcher = new ScoringMatcher({
+    kind: encoded ? 'hybrid' : 'lexical',
     articles,
-    scorers: [lexical],
-    weights: LEXICAL_WEIGHTS,
-    calibrate: (sorted) => sorted.map((s) => Math.min(1, Math.max(0, s))),
-    thresholds: resolveThresholds(DEFAULT_THRESHOLDS, options.thresholds),
+    scorers: builders.map((b) => b.build(table)),
+    weights: model.weights,
+    noneScore: model.noneScore,
+    thresholds: resolveThresholds(model.thresholds, options.thresholds),
+    embed: provider ? async (text) => normalized((await provider.embed([text]))[0]!) : undefined,
   });
-  logger.debug('matcher ready', { articles: articles.length, ms: Math.round(performance.now() - started) });
+  logger.debug('matcher ready', {
+    kind: matcher.kind,
+    articles: articles.length,
+    ms: Math.round(performance.now() - started),
+    trained: fromCache ? 'from cache' : `on ${model.heldOut.questions} held-out questions`,
+    thresholds: matcher.thresholds,
+  });
   return matcher;
+}
+
+/** The encoder and every article's phrasing vectors, or undefined (with a warning) when that fails. */
+async function encode(knowledge: KnowledgeBase, options: MatcherOptions, logger: Logger) {
+  let provider: EmbeddingProvider;
+  try {
+    provider = await (options.embeddings ?? sharedUseLite)();
+  } catch (error) {
+    logger.warn('the sentence encoder could not be loaded; matching is lexical-only until it can (answers may be less accurate)', { error });
+    return undefined;
+  }
+  try {
+    const { vectors, stats } = await vectorCacheFor(provider, options.cache).vectorsFor(knowledge.articles);
+    logger.debug('article vectors', { ...stats });
+    return { provider, vectors };
+  } catch (error) {
+    logger.warn('embedding the articles failed; matching is lexical-only for now (answers may be less accurate)', { error });
+    return undefined;
+  }
 }

@@ -1,26 +1,29 @@
-import type { Article } from '../knowledge/article.js';
 import { InvertedIndex } from './inverted-index.js';
-import { phrasingsOf, type Scorer } from './scorer.js';
+import type { PhrasingTable } from './phrasings.js';
+import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { centroid, TfidfVectorizer, type SparseVector } from './sparse.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const LEXICAL_CHANNELS = ['char-centroid', 'char-best', 'word-centroid', 'word-best', 'word-body'] as const;
 
 /** Char 3–5-gram and word 1–2-gram TF-IDF views of the articles' phrasings, plus word TF-IDF of the bodies. */
-export async function buildLexicalScorer(articles: readonly Article[]): Promise<Scorer> {
-  return LexicalScorer.build(articles);
-}
+export const lexicalScorer: ScorerBuilder = {
+  name: 'lexical',
+  channels: LEXICAL_CHANNELS,
+  needsVectors: false,
+  build: (table) => LexicalScorer.build(table),
+};
 
 /** One tokenisation (char or word) with a centroid per article and one row per phrasing. */
 class View {
-  readonly centroids: InvertedIndex;
-  readonly phrasings: InvertedIndex;
+  private readonly centroids: InvertedIndex;
+  private readonly phrasings: InvertedIndex;
 
   constructor(
-    readonly vectorizer: TfidfVectorizer,
-    readonly tokens: (text: string) => string[],
+    private readonly vectorizer: TfidfVectorizer,
+    private readonly tokens: (text: string) => string[],
     phrasingVectors: readonly SparseVector[],
-    readonly owner: Int32Array,
+    private readonly owner: Int32Array,
     articleCount: number,
   ) {
     const grouped: SparseVector[][] = Array.from({ length: articleCount }, () => []);
@@ -29,9 +32,15 @@ class View {
     this.phrasings = new InvertedIndex(phrasingVectors, vectorizer.size);
   }
 
+  static fit(texts: readonly string[], tokens: (text: string) => string[], owner: Int32Array, articleCount: number): View {
+    const docs = texts.map(tokens);
+    const vectorizer = TfidfVectorizer.fit(docs);
+    return new View(vectorizer, tokens, docs.map((d) => vectorizer.transform(d)), owner, articleCount);
+  }
+
   /** Centroid similarity and best single phrasing similarity per article. */
-  score(question: string, articleCount: number): [Float64Array, Float64Array] {
-    const q = this.vectorizer.transform(this.tokens(question));
+  score(text: string, articleCount: number): [Float64Array, Float64Array] {
+    const q = this.vectorizer.transform(this.tokens(text));
     const central = new Float64Array(articleCount);
     this.centroids.accumulate(q, central);
     const perPhrasing = new Float64Array(this.owner.length);
@@ -56,33 +65,22 @@ class LexicalScorer implements Scorer {
     private readonly bodyVectorizer: TfidfVectorizer,
   ) {}
 
-  static build(articles: readonly Article[]): LexicalScorer {
-    const texts: string[] = [];
-    const owners: number[] = [];
-    articles.forEach((article, a) => {
-      for (const p of phrasingsOf(article)) {
-        texts.push(p);
-        owners.push(a);
-      }
-    });
-    const owner = Int32Array.from(owners);
-    const view = (tokens: (text: string) => string[]) => {
-      const docs = texts.map(tokens);
-      const vectorizer = TfidfVectorizer.fit(docs);
-      return new View(vectorizer, tokens, docs.map((d) => vectorizer.transform(d)), owner, articles.length);
-    };
-    const bodyDocs = articles.map((a) => wordNgrams(`${a.title} ${a.body}`));
+  static build(table: PhrasingTable): LexicalScorer {
+    const n = table.articles.length;
+    const bodyDocs = table.articles.map((a) => wordNgrams(`${a.title} ${a.body}`));
     const bodyVectorizer = TfidfVectorizer.fit(bodyDocs);
     const bodies = new InvertedIndex(bodyDocs.map((d) => bodyVectorizer.transform(d)), bodyVectorizer.size);
-    return new LexicalScorer(articles.length, view((t) => charNgrams(t)), view(wordNgrams), bodies, bodyVectorizer);
+    const char = View.fit(table.texts, (t) => charNgrams(t), table.owner, n);
+    const word = View.fit(table.texts, wordNgrams, table.owner, n);
+    return new LexicalScorer(n, char, word, bodies, bodyVectorizer);
   }
 
-  async score(question: string): Promise<Float64Array[]> {
+  score(query: Query): Float64Array[] {
     const n = this.articleCount;
-    const [charCentroid, charBest] = this.char.score(question, n);
-    const [wordCentroid, wordBest] = this.word.score(question, n);
+    const [charCentroid, charBest] = this.char.score(query.text, n);
+    const [wordCentroid, wordBest] = this.word.score(query.text, n);
     const body = new Float64Array(n);
-    this.bodies.accumulate(this.bodyVectorizer.transform(wordNgrams(question)), body);
+    this.bodies.accumulate(this.bodyVectorizer.transform(wordNgrams(query.text)), body);
     return [charCentroid, charBest, wordCentroid, wordBest, body];
   }
 }

@@ -1,4 +1,10 @@
-import type { Article } from '../knowledge/article.js';
+import type { PhrasingTable } from './phrasings.js';
+
+/** A question as scorers see it: its text and, when an encoder is in use, its normalised embedding. */
+export interface Query {
+  text: string;
+  vector?: Float32Array;
+}
 
 /**
  * One way of judging how well a question fits every article (char n-gram centroid, best embedded
@@ -8,12 +14,16 @@ import type { Article } from '../knowledge/article.js';
 export interface Scorer {
   /** Names of the channels `score` returns, in order, e.g. ["char-centroid", "word-best"]. */
   readonly channels: readonly string[];
-  /** One array per channel with a similarity per article (index order), higher is better, about 0–1. */
-  score(question: string): Promise<Float64Array[]>;
+  /** One array per channel with a score per article (table order), higher is better. */
+  score(query: Query): Float64Array[];
 }
 
-/** Builds a scorer over a list of articles (the matcher's article order). */
-export type ScorerBuilder = (articles: readonly Article[]) => Promise<Scorer>;
-
-/** The texts a matcher learns an article from: its title, then its alternate questions. */
-export const phrasingsOf = (article: Article): string[] => [article.title, ...article.questions];
+/** Builds a scorer from the phrasings it may learn from. */
+export interface ScorerBuilder {
+  readonly name: string;
+  /** The channels its scorers return, in order. */
+  readonly channels: readonly string[];
+  /** True when the builder reads `table.vectors` (and the query's vector). */
+  readonly needsVectors: boolean;
+  build(table: PhrasingTable): Scorer;
+}

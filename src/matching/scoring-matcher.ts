@@ -1,22 +1,22 @@
 import type { Article } from '../knowledge/article.js';
+import { confidences } from './calibration.js';
 import { decide } from './decide.js';
 import { fuse, topK, type FusionWeights } from './fusion.js';
-import type { Scorer } from './scorer.js';
+import type { Query, Scorer } from './scorer.js';
 import { normalize } from './text.js';
 import type { Candidate, Matcher, MatchResult, Thresholds } from './types.js';
 
-/**
- * Maps the fused scores of the best articles (best first) to confidences in [0, 1], same order.
- * It sees the runner-ups so a close race lowers the leader's confidence.
- */
-export type Calibration = (sortedFused: readonly number[]) => number[];
-
 export interface MatcherModel {
+  /** "hybrid" or "lexical": what actually runs (hybrid falls back to lexical when the encoder fails). */
+  kind: 'hybrid' | 'lexical';
   articles: readonly Article[];
   scorers: readonly Scorer[];
   weights: FusionWeights;
-  calibrate: Calibration;
+  /** Score of the "none of these" option in the confidence softmax. */
+  noneScore: number;
   thresholds: Thresholds;
+  /** Embeds a question (hybrid only). */
+  embed?: (text: string) => Promise<Float32Array>;
 }
 
 const DEFAULT_LIMIT = 5;
@@ -35,21 +35,26 @@ export class ScoringMatcher implements Matcher {
     return this.model.articles;
   }
 
+  get kind(): 'hybrid' | 'lexical' {
+    return this.model.kind;
+  }
+
   async match(question: string, options: { limit?: number } = {}): Promise<MatchResult> {
     if (!normalize(question)) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-question' } };
     if (this.articles.length === 0) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-knowledge' } };
     const fused = await this.fusedScores(question);
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
-    // rank a few more than asked so the calibration and the decision always see a runner-up
-    const best = topK(fused, Math.max(limit, 3) + 1);
-    const confidence = this.model.calibrate(best.map((i) => fused[i]!));
+    // rank at least three so the decision can always offer up to three suggestions
+    const best = topK(fused, Math.max(limit, 3));
+    const confidence = confidences(fused, best, this.model.noneScore);
     const ranked: Candidate[] = best.map((i, r) => ({ article: this.articles[i]!, score: confidence[r]! }));
     return { question, candidates: ranked.slice(0, limit), decision: decide(ranked, this.thresholds) };
   }
 
   /** Every article's fused (uncalibrated) score for a question. */
   async fusedScores(question: string): Promise<Float64Array> {
-    const channels = (await Promise.all(this.model.scorers.map((s) => s.score(question)))).flat();
+    const query: Query = { text: question, vector: this.model.embed ? await this.model.embed(question) : undefined };
+    const channels = this.model.scorers.flatMap((s) => s.score(query));
     return fuse(this.channelNames, channels, this.model.weights, this.articles.length);
   }
 }

@@ -29,8 +29,8 @@ describe('threadline eval (lexical matcher on the eval-small fixture)', () => {
     const { code, out, text } = await evalCommand(SET, '--matcher', 'lexical', '--json');
     expect(code).toBe(0);
     expect(text).toContain('eval-small: 8 articles, 20 cases (16 in scope, 4 out of scope), lexical matcher');
-    // 15 of 16 in-scope questions rank their article first; all 16 are in the top 3
-    expect(text).toMatch(/in-scope top-1 accuracy +93\.8%/);
+    // 14 of 16 in-scope questions rank their article first; all 16 are in the top 3
+    expect(text).toMatch(/in-scope top-1 accuracy +87\.5%/);
     expect(text).toMatch(/in-scope top-3 accuracy +100\.0%/);
     expect(text).toMatch(/out-of-scope recall +100\.0%/);
     expect(text).toMatch(/load time +\d/);
@@ -42,7 +42,7 @@ describe('threadline eval (lexical matcher on the eval-small fixture)', () => {
       'articles', 'cases', 'inScopeCases', 'oosCases', 'inScopeAccuracy', 'top3Accuracy', 'answerRate',
       'answeredPrecision', 'oosRecall', 'loadMs', 'p50Ms', 'p99Ms', 'peakRssMb',
     ]);
-    expect(json).toMatchObject({ articles: 8, cases: 20, inScopeCases: 16, oosCases: 4, inScopeAccuracy: 15 / 16, top3Accuracy: 1, oosRecall: 1 });
+    expect(json).toMatchObject({ articles: 8, cases: 20, inScopeCases: 16, oosCases: 4, inScopeAccuracy: 14 / 16, top3Accuracy: 1, oosRecall: 1 });
     expect(text).toContain(`answer rate (in scope)   ${(100 * json.answerRate!).toFixed(1)}%`);
     for (const key of ['answerRate', 'answeredPrecision']) expect(json[key]).toBeGreaterThanOrEqual(0);
     expect(json.p99Ms).toBeGreaterThanOrEqual(json.p50Ms!);
@@ -56,8 +56,8 @@ describe('threadline eval (lexical matcher on the eval-small fixture)', () => {
     expect(text).toMatch(/set MATCH_ANSWER_THRESHOLD=[\d.]+ MATCH_MARGIN=[\d.]+/);
     const json = JSON.parse(out.at(-1)!) as Record<string, number>;
     expect(json.answeredPrecision).toBeGreaterThanOrEqual(0.95);
-    // all 15 right top-1 answers can be answered without answering the miss or any out-of-scope case
-    expect(json.answerRate).toBe(15 / 16);
+    // 13 of the 14 right top-1 answers can be answered without answering a miss or an out-of-scope case
+    expect(json.answerRate).toBe(13 / 16);
   });
 
   it('prints knowledge problems as warnings and goes on', async () => {
