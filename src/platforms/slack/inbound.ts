@@ -1,0 +1,106 @@
+import type { webApi } from '@slack/bolt';
+import { conversationIdFor } from '../../engine/conversation.js';
+import type { InboundAction, InboundMessage, ThreadRef } from '../../engine/types.js';
+import type { Logger } from '../../logger.js';
+import type { Store } from '../../store/store.js';
+import { decodeAction } from './action-codec.js';
+import { readCommentSubmission } from './comment-modal.js';
+import { PERSON_SUBTYPES, type BlockActions, type MessageEvent } from './payloads.js';
+import { errorText, type SlackPeople } from './people.js';
+import type { SlackRouting } from './routing.js';
+import { plainTextOf } from './slack-text.js';
+import { TtlCache } from './ttl-cache.js';
+
+const PERMALINK_TTL_MS = 60 * 60_000;
+
+export interface InboundDeps {
+  client: webApi.WebClient;
+  store: Store;
+  people: SlackPeople;
+  routing: SlackRouting;
+  logger: Logger;
+}
+
+/** Slack events, clicks and modal submissions as the engine's messages and actions. */
+export class SlackInbound {
+  private readonly permalinks = new TtlCache<string | undefined>(PERMALINK_TTL_MS);
+
+  constructor(private readonly deps: InboundDeps) {}
+
+  /**
+   * A message the bot should act on, or undefined. It acts on mentions, direct messages, top-level
+   * messages in support channels (except agents' own posts there) and anything in a thread that already
+   * is a conversation. A message that mentions the bot arrives twice (message and app_mention, same ts):
+   * both get the id `team:channel:ts`, so the engine handles it once.
+   */
+  async message(teamId: string, event: MessageEvent, botUserId: string | undefined): Promise<InboundMessage | undefined> {
+    if (!event.user || event.bot_id || event.user === botUserId || !PERSON_SUBTYPES.has(event.subtype)) return undefined;
+    const isDirect = event.channel_type === 'im';
+    const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
+    const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
+    const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
+    const existing = await this.deps.store.conversations.get(conversationIdFor(thread));
+    const asked = mentioned || isDirect || (!inThread && this.deps.routing.isSupportChannel(event.channel));
+    if (!existing && !asked) return undefined;
+
+    const from = await this.deps.people.person(teamId, event.user);
+    if (!existing && !mentioned && !isDirect && from.isAgent) return undefined; // an agent's announcement, not a question
+    return {
+      kind: 'message',
+      eventId: `${teamId}:${event.channel}:${event.ts}`,
+      thread: existing?.thread ?? { ...thread, link: await this.permalink(thread) },
+      from,
+      text: plainTextOf(event.text, botUserId),
+    };
+  }
+
+  /** A press of one of the engine's buttons; the id is stable per press, so a redelivery is handled once. */
+  async action(body: BlockActions): Promise<InboundAction | undefined> {
+    const pressed = body.actions[0];
+    const decoded = pressed && decodeAction(pressed.action_id, pressed.value);
+    if (!pressed || !decoded) return undefined;
+    const teamId = teamOf(body);
+    const channelId = body.container?.channel_id ?? body.channel?.id;
+    const threadId = body.container?.thread_ts ?? body.message?.thread_ts ?? body.container?.message_ts ?? body.message?.ts;
+    return {
+      kind: 'action',
+      eventId: `action:${body.user.id}:${pressed.action_ts}:${pressed.action_id}`,
+      conversationId: decoded.conversationId,
+      from: await this.deps.people.person(teamId, body.user.id),
+      action: decoded.action,
+      value: decoded.value,
+      thread: channelId && threadId ? { platform: 'slack', workspaceId: teamId, channelId, threadId, isDirect: channelId.startsWith('D') } : undefined,
+    };
+  }
+
+  /** The low-score comment modal, submitted: the engine's `comment` action with "<round>:<text>". */
+  async comment(body: { user: { id: string; team_id?: string }; team?: { id: string } | null; view: { id: string } }): Promise<InboundAction | undefined> {
+    const submitted = readCommentSubmission(body.view);
+    if (!submitted) return undefined;
+    return {
+      kind: 'action',
+      eventId: `view:${body.view.id}`,
+      conversationId: submitted.c,
+      from: await this.deps.people.person(teamOf(body), body.user.id),
+      action: 'comment',
+      value: `${submitted.r}:${submitted.text}`,
+    };
+  }
+
+  /** A link to the thread's first message for the context packet; best effort. */
+  private permalink(thread: ThreadRef): Promise<string | undefined> {
+    return this.permalinks.get(`${thread.channelId}:${thread.threadId}`, async () => {
+      try {
+        const { permalink } = await this.deps.client.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadId });
+        return permalink;
+      } catch (error) {
+        this.deps.logger.debug('slack: no permalink for the thread', { channel: thread.channelId, ts: thread.threadId, error: errorText(error) });
+        return undefined;
+      }
+    });
+  }
+}
+
+function teamOf(body: { user: { team_id?: string }; team?: { id: string } | null }): string {
+  return body.team?.id ?? body.user.team_id ?? 'unknown';
+}
