@@ -45,15 +45,19 @@ export async function startSlack(app: App, listen: ListenOptions = {}): Promise<
   }
 
   const port = await connection.start();
+  let stopping: Promise<void> | undefined;
   logger.info('slack connected', { mode: connection.mode, ...(port === undefined ? {} : { port, path: '/slack/events' }) });
   return {
     name: 'slack',
     mode: connection.mode,
     port,
     outbox,
-    async stop() {
-      await connection.stop();
-      await Promise.allSettled([...inFlight]); // replies to what Slack already delivered still go out
+    stop() {
+      stopping ??= (async () => {
+        await connection.stop();
+        await Promise.allSettled([...inFlight]); // replies to what Slack already delivered still go out
+      })();
+      return stopping;
     },
   };
 }
