@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  APIApplicationCommandInteractionDataOption,
+  APIApplicationCommandOption,
+  APIChatInputApplicationCommandInteraction,
+  APIInteractionDataResolved,
+  APIMessage,
+  APIMessageComponentInteraction,
+  APIModalSubmitInteraction,
+} from 'discord.js';
+import type { InteractionRecord } from './interaction-store.js';
+import { walkComponents } from './validate-message.js';
+import type { World } from './world.js';
+
+/** Who acts: a user id, optionally with roles other than their fixture roles. */
+export interface Actor {
+  userId: string;
+  roles?: string[];
+  locale?: string;
+}
+
+type Json = Record<string, unknown>;
+type OptionValue = string | number | boolean;
+
+/** The fields every INTERACTION_CREATE carries, filled as Discord does for a guild-installed bot. */
+function base(world: World, type: 2 | 3 | 5, channelId: string, actor: Actor, message?: APIMessage) {
+  const channel = world.requireChannel(channelId);
+  const guildId = world.guildIdOf(channel);
+  const user = world.requireUser(actor.userId);
+  const permissions = world.permissionsIn(channelId, actor.userId, actor.roles);
+  const record: InteractionRecord = {
+    id: world.ids.next(),
+    token: `fake-token-${randomBytes(24).toString('base64url')}`,
+    type,
+    createdAt: Date.now(),
+    channelId,
+    guildId,
+    userId: actor.userId,
+    message,
+    callback: undefined,
+    originalMessageId: undefined,
+    followUpIds: [],
+  };
+  const locale = actor.locale ?? 'en-US';
+  const who = guildId
+    ? { guild_id: guildId, guild: { id: guildId, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: guildMember(world, guildId, actor, permissions) }
+    : { user };
+  const payload = {
+    id: record.id,
+    application_id: world.applicationId,
+    type,
+    token: record.token,
+    version: 1 as const,
+    channel: { ...channel, permissions },
+    channel_id: channelId,
+    ...who,
+    app_permissions: world.permissionsIn(channelId, world.bot.id),
+    locale,
+    entitlements: [],
+    authorizing_integration_owners: { '0': guildId ?? '0' },
+    context: guildId ? 0 : 1,
+    attachment_size_limit: 10_485_760,
+    ...(message ? { message } : {}),
+  };
+  return { record, payload };
+}
+
+function guildMember(world: World, guildId: string, actor: Actor, permissions: string) {
+  const member = world.member(guildId, actor.userId);
+  if (!member) throw new Error(`FakeDiscord: user ${actor.userId} is not a member of guild ${guildId}`);
+  return { ...member, user: member.user ?? world.requireUser(actor.userId), roles: actor.roles ?? member.roles, permissions };
+}
+
+/** A button press (component_type 2) or a string select (3) on a message the bot posted. */
+export function componentInteraction(world: World, input: { message: APIMessage; customId: string; values?: string[]; actor: Actor }) {
+  const component = findComponent(input.message, input.customId);
+  const isSelect = component.type === 3;
+  if (!isSelect && component.type !== 2) throw new Error(`FakeDiscord: component ${input.customId} has type ${String(component.type)}, not a button or string select`);
+  if (component.disabled) throw new Error(`FakeDiscord: component ${input.customId} is disabled; Discord would not let the user use it`);
+  if (isSelect) checkSelectValues(component, input.values ?? []);
+  const { record, payload } = base(world, 3, input.message.channel_id, input.actor, input.message);
+  const data = isSelect
+    ? { custom_id: input.customId, component_type: 3, values: input.values ?? [] }
+    : { custom_id: input.customId, component_type: 2 };
+  return { record, payload: { ...payload, data } as unknown as APIMessageComponentInteraction };
+}
+
+/** The submission of a modal the bot showed (found by custom_id), mirroring its rows or labels. */
+export function modalSubmitInteraction(world: World, input: { shownBy: InteractionRecord; fields: Record<string, string>; actor: Actor }) {
+  const modal = input.shownBy.callback?.data as Json;
+  const inputs = [...walkComponents(modal.components)].map(({ component }) => component).filter((c) => c.type === 4);
+  const known = new Set(inputs.map((c) => c.custom_id as string));
+  const unknown = Object.keys(input.fields).filter((id) => !known.has(id));
+  if (unknown.length) throw new Error(`FakeDiscord: modal ${String(modal.custom_id)} has no input ${unknown.join(', ')}; it has ${[...known].join(', ')}`);
+  for (const field of inputs) {
+    const value = input.fields[field.custom_id as string] ?? '';
+    if (field.required !== false && value === '') throw new Error(`FakeDiscord: modal input ${String(field.custom_id)} is required`);
+  }
+  const answer = (c: Json) => ({ type: 4, id: c.id, custom_id: c.custom_id, value: input.fields[c.custom_id as string] ?? '' });
+  const components = (modal.components as Json[]).map((item) => {
+    if (item.type === 18) return { type: 18, id: item.id, component: answer(item.component as Json) };
+    if (item.type === 1) return { type: 1, id: item.id, components: (item.components as Json[]).map(answer) };
+    return { type: item.type, id: item.id };
+  });
+  const { record, payload } = base(world, 5, input.shownBy.channelId, input.actor, input.shownBy.message);
+  const data = { custom_id: modal.custom_id, components };
+  return { record, payload: { ...payload, data } as unknown as APIModalSubmitInteraction };
+}
+
+/** A chat-input command the bot registered, with options typed from its registration. */
+export function slashCommandInteraction(world: World, input: { name: string; options: Record<string, OptionValue>; channelId: string; actor: Actor }) {
+  const channel = world.requireChannel(input.channelId);
+  const guildId = world.guildIdOf(channel);
+  const command = world.commands.find(input.name, guildId);
+  if (!command) {
+    const known = [...world.commands.list(), ...(guildId ? world.commands.list(guildId) : [])].map((c) => c.name);
+    throw new Error(`FakeDiscord: no command /${input.name} is registered (the bot must PUT it first); registered: ${known.join(', ') || 'none'}`);
+  }
+  const resolved: APIInteractionDataResolved = {};
+  const options = buildOptions(world, command.options ?? [], input.options, resolved, guildId);
+  const { record, payload } = base(world, 2, input.channelId, input.actor);
+  const data = {
+    id: command.id, name: command.name, type: 1, ...(guildId && command.guild_id ? { guild_id: guildId } : {}),
+    ...(options.length ? { options } : {}), ...(Object.keys(resolved).length ? { resolved } : {}),
+  };
+  return { record, payload: { ...payload, data } as unknown as APIChatInputApplicationCommandInteraction };
+}
+
+function buildOptions(
+  world: World, definitions: APIApplicationCommandOption[], values: Record<string, OptionValue>, resolved: APIInteractionDataResolved, guildId?: string,
+): APIApplicationCommandInteractionDataOption[] {
+  for (const name of Object.keys(values)) {
+    if (!definitions.some((d) => d.name === name)) throw new Error(`FakeDiscord: the command has no option "${name}"`);
+  }
+  return definitions.flatMap((definition) => {
+    const value = values[definition.name];
+    if (value === undefined) {
+      if ('required' in definition && definition.required) throw new Error(`FakeDiscord: option "${definition.name}" is required`);
+      return [];
+    }
+    const choices = 'choices' in definition ? definition.choices : undefined;
+    if (choices?.length && !choices.some((choice) => choice.value === value)) {
+      throw new Error(`FakeDiscord: "${String(value)}" is not a choice of option "${definition.name}"`);
+    }
+    if (definition.type === 6) {
+      const user = world.requireUser(String(value));
+      resolved.users = { ...resolved.users, [user.id]: user };
+      const member = guildId ? world.member(guildId, user.id) : undefined;
+      if (member && guildId) {
+        const { user: _user, ...rest } = member;
+        resolved.members = { ...resolved.members, [user.id]: { ...rest, permissions: world.permissionsIn([...world.channels.values()].find((c) => world.guildIdOf(c) === guildId)?.id ?? '', user.id) } };
+      }
+    }
+    return [{ name: definition.name, type: definition.type, value } as APIApplicationCommandInteractionDataOption];
+  });
+}
+
+function findComponent(message: APIMessage, customId: string): Json {
+  const all = [...walkComponents(message.components)].map(({ component }) => component);
+  const found = all.find((component) => component.custom_id === customId);
+  if (!found) {
+    const ids = all.flatMap((c) => (typeof c.custom_id === 'string' ? [c.custom_id] : []));
+    throw new Error(`FakeDiscord: message ${message.id} has no component "${customId}"; it has ${ids.join(', ') || 'none'}`);
+  }
+  return found;
+}
+
+function checkSelectValues(select: Json, values: string[]): void {
+  const allowed = ((select.options as Json[] | undefined) ?? []).map((option) => option.value as string);
+  const wrong = values.filter((value) => !allowed.includes(value));
+  if (wrong.length) throw new Error(`FakeDiscord: select ${String(select.custom_id)} has no option ${wrong.join(', ')}`);
+  const min = (select.min_values as number | undefined) ?? 1;
+  const max = (select.max_values as number | undefined) ?? 1;
+  if (values.length < min || values.length > max) throw new Error(`FakeDiscord: select ${String(select.custom_id)} takes ${min}–${max} values, got ${values.length}`);
+}
