@@ -122,6 +122,35 @@ describe('Slack end to end', () => {
     expect(textOf(withComment.args)).toContain('> Nobody answered for two days');
     await fake.waitForCall('chat.postEphemeral', (c) => c.args.text === 'Thanks, your comment went straight to our team.');
     expect(await app.store.surveys.get(id, 1)).toMatchObject({ score: 2, comment: 'Nobody answered for two days', resolvedBy: 'agent' });
+
+    // Profiles and group membership were looked up once each, then served from the cache.
+    expect(fake.callsTo('users.info').filter((c) => c.args.user === CUSTOMER)).toHaveLength(1);
+    expect(fake.callsTo('users.info').filter((c) => c.args.user === AGENT)).toHaveLength(1);
+    expect(fake.callsTo('usergroups.users.list').filter((c) => c.args.usergroup === SUPPORT_GROUP)).toHaveLength(1);
+  });
+
+  it('when the modal cannot open (trigger expired), the customer gets a button that opens it', async () => {
+    const { fake, sender, app } = h;
+    const question = customerMessage(fake, { text: 'How do I reset my password?' });
+    await sender.sendEvent(question);
+    const answer = await replyIn(fake, String(question.ts));
+    await sender.sendInteraction(press(fake, postedMessage(fake, answer), 'solved'));
+    const survey = await replyIn(fake, String(question.ts), (c) => buttonsOf(c.args).length === 7);
+
+    fake.failNext('views.open', { error: 'expired_trigger_id' });
+    await sender.sendInteraction(press(fake, postedMessage(fake, survey), 'rate', { label: '1' }));
+    const invite = await fake.waitForCall('chat.postEphemeral', (c) => buttonsOf(c.args).length === 1);
+    expect(invite.args).toMatchObject({ channel: SUPPORT_CHANNEL, thread_ts: question.ts, user: CUSTOMER, text: 'What made this hard? (optional)' });
+
+    const ephemeral = { channel: SUPPORT_CHANNEL, ts: String((invite.response as { message_ts: string }).message_ts), thread_ts: String(question.ts), blocks: invite.args.blocks };
+    const click = fake.fixtures.blockActionsPayload({ message: ephemeral, action_id: 'threadline-open-comment' });
+    expect((await sender.sendInteraction(click)).status).toBe(200);
+    const modal = await fake.waitForCall('views.open', (c) => c.args.trigger_id === click.trigger_id);
+    expect(modal.response).toMatchObject({ ok: true });
+    const view = (modal.response as { view: Record<string, unknown> }).view;
+    await sender.sendInteraction(fake.fixtures.viewSubmissionPayload({ view, values: { comment: { text: { type: 'plain_text_input', value: 'Too many steps' } } } }));
+    const id = conversationIdFor({ platform: 'slack', workspaceId: fake.config.teamId, channelId: SUPPORT_CHANNEL, threadId: String(question.ts) });
+    await waitUntil(async () => (await app.store.surveys.get(id, 1))?.comment === 'Too many steps', 'the comment saved');
   });
 
   it('a handoff article (refund) goes to the billing team: its group in the thread, its own agents channel', async () => {

@@ -79,6 +79,25 @@ describe('rendering replies', () => {
     expect(message.blocks.at(-1)?.type).toBe('actions');
   });
 
+  it('suggestions list the choices as links and offer one button each plus None of these', () => {
+    const message = renderReply(
+      {
+        kind: 'suggestions',
+        text: 'Did you mean one of these?',
+        choices: [{ id: 'a', title: 'Export shifts', url: 'https://help.example/a', score: 0.4 }, { id: 'b', title: 'Import <CSV>', score: 0.3 }],
+        buttons: [
+          { label: 'Export shifts', action: 'choose', conversationId: 'c1', value: 'a' },
+          { label: 'Import <CSV>', action: 'choose', conversationId: 'c1', value: 'b' },
+          { label: 'None of these', action: 'none-of-these', conversationId: 'c1' },
+        ],
+      },
+      () => undefined,
+    );
+    expect(textOf(message)).toContain('1. <https://help.example/a|Export shifts>\n2. *Import &lt;CSV&gt;*');
+    expect(buttonsOf(message).map((b) => [b.action_id, b.label])).toEqual([['threadline:choose:0', 'Export shifts'], ['threadline:choose:1', 'Import <CSV>'], ['threadline:none-of-these:2', 'None of these']]);
+    expect(decodeAction('threadline:choose:1', buttonsOf(message)[1]?.value)).toEqual({ action: 'choose', conversationId: 'c1', value: 'b' });
+  });
+
   it('the survey shows seven buttons and the scale ends; a handoff notice pages the team group', () => {
     const scale = ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Neutral', 'Somewhat agree', 'Agree', 'Strongly agree'].map((label, i) => ({ value: i + 1, label }));
     const survey = renderReply({ kind: 'survey', intro: 'One question:', question: 'It was easy.', scale, conversationId: 'c1', buttons: scale.map((p) => ({ label: String(p.value), action: 'rate', conversationId: 'c1', value: `1:${p.value}` })) }, () => undefined);

@@ -46,7 +46,7 @@ export async function startSlack(app: App, listen: ListenOptions = {}): Promise<
 
   const port = await connection.start();
   let stopping: Promise<void> | undefined;
-  logger.info('slack connected', { mode: connection.mode, ...(port === undefined ? {} : { port, path: '/slack/events' }) });
+  logger.info('slack: receiving events', { mode: connection.mode, ...(port === undefined ? {} : { port, path: '/slack/events' }) });
   return {
     name: 'slack',
     mode: connection.mode,
