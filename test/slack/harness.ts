@@ -4,6 +4,7 @@ import type { App } from '../../src/app.js';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import type { ListenOptions } from '../../src/platforms/slack/connection.js';
 import { startSlack, type SlackPlatform } from '../../src/platforms/slack/index.js';
 import { FakeSlack, type FakeSlackOptions, type RecordedCall, type SlackEventSender, type StoredMessage } from '../fakes/slack/index.js';
 
@@ -41,7 +42,7 @@ export interface Harness {
  * The thresholds are pinned: these tests are about Slack, not about where calibration puts the bar
  * (the matcher has its own tests). Settings in `env` override the defaults here.
  */
-export async function startHarness(env: Record<string, string> = {}, options: FakeSlackOptions = fakeOptions): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: FakeSlackOptions = fakeOptions, listen: ListenOptions = {}): Promise<Harness> {
   const fake = await FakeSlack.start(options);
   const logs: string[] = [];
   const logger = createLogger('debug', (line) => logs.push(line));
@@ -62,7 +63,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Fa
   const app = await createApp(config, { watch: false, logger });
   let slack: SlackPlatform;
   try {
-    slack = await startSlack(app, { port: 0, host: '127.0.0.1' });
+    slack = await startSlack(app, { port: 0, host: '127.0.0.1', ...listen });
   } catch (error) {
     await app.close();
     await fake.close();

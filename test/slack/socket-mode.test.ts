@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startSlack } from '../../src/platforms/slack/index.js';
 import { FakeSlack } from '../fakes/slack/index.js';
-import { AGENT, SUPPORT_CHANNEL, buttonsOf, customerMessage, postedMessage, press, replyIn, startHarness, textOf, waitForLog, type Harness } from './harness.js';
+import { AGENT, SUPPORT_CHANNEL, fakeOptions, buttonsOf, customerMessage, postedMessage, press, replyIn, startHarness, textOf, waitForLog, type Harness } from './harness.js';
 
 const APP_TOKEN = 'xapp-1-test-app-token';
 let h: Harness | undefined;
@@ -58,6 +58,17 @@ describe('Slack in Socket Mode', () => {
     expect((await fake.socketMode.sendEnvelope('events_api', envelope, { retryAttempt: 1, retryReason: 'timeout' })).payload).toEqual({});
     await waitForLog(logs, new RegExp(`ignored a repeated delivery .*${envelope.event.ts}`));
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === envelope.event.ts)).toHaveLength(1);
+  });
+
+  it('stop() during a reconnect waits for it to finish (stopping half-way crashes the SDK), then closes', async () => {
+    h = await startHarness({ SLACK_MODE: 'socket', SLACK_APP_TOKEN: APP_TOKEN }, fakeOptions, { socketPingTimeoutMs: 150 });
+    const { fake, slack, logs } = h;
+    fake.socketMode.sendDisconnect('refresh_requested');
+    await fake.waitForCalls('apps.connections.open', 2); // the reconnect is half done: a new URL asked for, no hello yet
+    await slack.stop();
+    await fake.socketMode.waitForNoConnections();
+    expect(logs.some((l) => l.includes('waiting for the Socket Mode reconnect to finish'))).toBe(true);
+    expect(fake.socketMode.closes.at(-1)).toEqual({ code: 1000, reason: '' });
   });
 
   it('refuses to start with a bad bot token, saying which setting to check', async () => {

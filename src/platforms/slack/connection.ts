@@ -19,6 +19,8 @@ export interface ListenOptions {
   /** HTTP mode: the port (default PORT); 0 picks a free one. */
   port?: number;
   host?: string;
+  /** Socket Mode: the client's ping timeout, which also paces reconnects (SDK default 5000 ms). */
+  socketPingTimeoutMs?: number;
 }
 
 export interface SlackConnection {
@@ -39,7 +41,7 @@ export async function connectSlack(config: Config, logger: Logger, listen: Liste
   const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: RETRY_POLICY, timeout: REQUEST_TIMEOUT_MS };
   const common = { token, logger: log, clientOptions, deferInitialization: true, convoStore: false as const };
 
-  const receiver = mode === 'socket' ? new SocketModeReceiver({ appToken: requireSetting(config.SLACK_APP_TOKEN, 'SLACK_APP_TOKEN'), logger: log, installerOptions: { clientOptions } }) : undefined;
+  const receiver = mode === 'socket' ? new SocketModeReceiver({ appToken: requireSetting(config.SLACK_APP_TOKEN, 'SLACK_APP_TOKEN'), logger: log, clientPingTimeout: listen.socketPingTimeoutMs, installerOptions: { clientOptions } }) : undefined;
   const bolt = receiver ? new BoltApp({ ...common, receiver, socketMode: true }) : new BoltApp({ ...common, signingSecret: requireSetting(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET') });
   bolt.client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) => logger.warn('slack: rate limited; retrying', { retryAfterSeconds: seconds, method: url.split('/').at(-1) }));
 
