@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  APIApplicationCommandInteractionDataOption,
-  APIApplicationCommandOption,
-  APIChatInputApplicationCommandInteraction,
-  APIInteractionDataResolved,
-  APIMessage,
-  APIMessageComponentInteraction,
-  APIModalSubmitInteraction,
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+  Locale,
+  type APIBaseInteraction,
+  type APIInteractionGuildMember,
+  type APIPartialInteractionGuild,
+  type APIUser,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIChatInputApplicationCommandInteractionData,
+  type APIModalSubmissionComponent,
+  type APIInteractionDataResolved,
+  type APIMessage,
+  type APIMessageComponentInteraction,
+  type APIModalSubmitInteraction,
 } from 'discord.js';
 import type { InteractionRecord } from './interaction-store.js';
 import { walkComponents } from './validate-message.js';
@@ -21,6 +33,15 @@ export interface Actor {
 
 type Json = Record<string, unknown>;
 type OptionValue = string | number | boolean;
+
+type BaseFields = APIBaseInteraction<InteractionType, unknown>;
+type Common = Pick<
+  BaseFields,
+  'id' | 'application_id' | 'token' | 'version' | 'app_permissions' | 'locale' | 'entitlements' |
+  'authorizing_integration_owners' | 'context' | 'attachment_size_limit' | 'message'
+> & Required<Pick<BaseFields, 'channel' | 'channel_id'>>;
+type GuildPart = { guild_id: string; guild: APIPartialInteractionGuild; guild_locale: Locale; member: APIInteractionGuildMember };
+type DMPart = { user: APIUser };
 
 /** The fields every INTERACTION_CREATE carries, filled as Discord does for a guild-installed bot. */
 function base(world: World, type: 2 | 3 | 5, channelId: string, actor: Actor, message?: APIMessage) {
@@ -41,31 +62,34 @@ function base(world: World, type: 2 | 3 | 5, channelId: string, actor: Actor, me
     originalMessageId: undefined,
     followUpIds: [],
   };
-  const locale = actor.locale ?? 'en-US';
-  const who = guildId
-    ? { guild_id: guildId, guild: { id: guildId, locale: 'en-US', features: [] }, guild_locale: 'en-US', member: guildMember(world, guildId, actor, permissions) }
+  const who: GuildPart | DMPart = guildId
+    ? {
+        guild_id: guildId,
+        guild: { id: guildId, locale: Locale.EnglishUS, features: [] },
+        guild_locale: Locale.EnglishUS,
+        member: guildMember(world, guildId, actor, permissions),
+      }
     : { user };
-  const payload = {
+  const common: Common = {
     id: record.id,
     application_id: world.applicationId,
-    type,
     token: record.token,
-    version: 1 as const,
-    channel: { ...channel, permissions },
+    version: 1,
+    // Discord adds the member's permissions to the channel object (not in discord-api-types).
+    channel: Object.assign({ ...channel }, { permissions }) as Common['channel'],
     channel_id: channelId,
-    ...who,
     app_permissions: world.permissionsIn(channelId, world.bot.id),
-    locale,
+    locale: (actor.locale as Locale | undefined) ?? Locale.EnglishUS,
     entitlements: [],
-    authorizing_integration_owners: { '0': guildId ?? '0' },
-    context: guildId ? 0 : 1,
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId ?? '0' },
+    context: guildId ? InteractionContextType.Guild : InteractionContextType.BotDM,
     attachment_size_limit: 10_485_760,
     ...(message ? { message } : {}),
   };
-  return { record, payload };
+  return { record, payload: { ...common, ...who } };
 }
 
-function guildMember(world: World, guildId: string, actor: Actor, permissions: string) {
+function guildMember(world: World, guildId: string, actor: Actor, permissions: string): APIInteractionGuildMember {
   const member = world.member(guildId, actor.userId);
   if (!member) throw new Error(`FakeDiscord: user ${actor.userId} is not a member of guild ${guildId}`);
   return { ...member, user: member.user ?? world.requireUser(actor.userId), roles: actor.roles ?? member.roles, permissions };
@@ -79,10 +103,11 @@ export function componentInteraction(world: World, input: { message: APIMessage;
   if (component.disabled) throw new Error(`FakeDiscord: component ${input.customId} is disabled; Discord would not let the user use it`);
   if (isSelect) checkSelectValues(component, input.values ?? []);
   const { record, payload } = base(world, 3, input.message.channel_id, input.actor, input.message);
-  const data = isSelect
-    ? { custom_id: input.customId, component_type: 3, values: input.values ?? [] }
-    : { custom_id: input.customId, component_type: 2 };
-  return { record, payload: { ...payload, data } as unknown as APIMessageComponentInteraction };
+  const common = { ...payload, type: InteractionType.MessageComponent as const, message: input.message };
+  const interaction: APIMessageComponentInteraction = isSelect
+    ? { ...common, data: { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values ?? [] } }
+    : { ...common, data: { custom_id: input.customId, component_type: ComponentType.Button } };
+  return { record, payload: interaction };
 }
 
 /** The submission of a modal the bot showed (found by custom_id), mirroring its rows or labels. */
@@ -103,8 +128,12 @@ export function modalSubmitInteraction(world: World, input: { shownBy: Interacti
     return { type: item.type, id: item.id };
   });
   const { record, payload } = base(world, 5, input.shownBy.channelId, input.actor, input.shownBy.message);
-  const data = { custom_id: modal.custom_id, components };
-  return { record, payload: { ...payload, data } as unknown as APIModalSubmitInteraction };
+  // The components echo whatever layout the bot sent, so only the envelope is type-checked.
+  const data = { custom_id: String(modal.custom_id), components: components as APIModalSubmissionComponent[] };
+  const interaction: APIModalSubmitInteraction = {
+    ...payload, type: InteractionType.ModalSubmit, data, ...(input.shownBy.message ? { message: input.shownBy.message } : {}),
+  };
+  return { record, payload: interaction };
 }
 
 /** A chat-input command the bot registered, with options typed from its registration. */
@@ -117,42 +146,58 @@ export function slashCommandInteraction(world: World, input: { name: string; opt
     throw new Error(`FakeDiscord: no command /${input.name} is registered (the bot must PUT it first); registered: ${known.join(', ') || 'none'}`);
   }
   const resolved: APIInteractionDataResolved = {};
-  const options = buildOptions(world, command.options ?? [], input.options, resolved, guildId);
+  const options = buildOptions(world, command.options ?? [], input.options, resolved, input.channelId);
   const { record, payload } = base(world, 2, input.channelId, input.actor);
-  const data = {
-    id: command.id, name: command.name, type: 1, ...(guildId && command.guild_id ? { guild_id: guildId } : {}),
+  const data: APIChatInputApplicationCommandInteractionData = {
+    id: command.id, name: command.name, type: ApplicationCommandType.ChatInput, ...(guildId && command.guild_id ? { guild_id: guildId } : {}),
     ...(options.length ? { options } : {}), ...(Object.keys(resolved).length ? { resolved } : {}),
   };
-  return { record, payload: { ...payload, data } as unknown as APIChatInputApplicationCommandInteraction };
+  const interaction: APIChatInputApplicationCommandInteraction = { ...payload, type: InteractionType.ApplicationCommand, data };
+  return { record, payload: interaction };
 }
 
+const VALUE_TYPES: Record<number, string> = { 3: 'string', 4: 'number', 5: 'boolean', 6: 'string', 7: 'string', 8: 'string', 10: 'number' };
+
+/** Option values as Discord sends them, checked the way the Discord client would refuse bad input. */
 function buildOptions(
-  world: World, definitions: APIApplicationCommandOption[], values: Record<string, OptionValue>, resolved: APIInteractionDataResolved, guildId?: string,
+  world: World, definitions: APIApplicationCommandOption[], values: Record<string, OptionValue>, resolved: APIInteractionDataResolved, channelId: string,
 ): APIApplicationCommandInteractionDataOption[] {
   for (const name of Object.keys(values)) {
     if (!definitions.some((d) => d.name === name)) throw new Error(`FakeDiscord: the command has no option "${name}"`);
   }
+  const guildId = world.guildIdOf(world.requireChannel(channelId));
   return definitions.flatMap((definition) => {
     const value = values[definition.name];
     if (value === undefined) {
       if ('required' in definition && definition.required) throw new Error(`FakeDiscord: option "${definition.name}" is required`);
       return [];
     }
+    const expected = VALUE_TYPES[definition.type];
+    if (expected === undefined) throw new Error(`FakeDiscord: option type ${definition.type} (${definition.name}) is not supported`);
+    if (typeof value !== expected || (definition.type === 4 && !Number.isInteger(value))) {
+      throw new Error(`FakeDiscord: option "${definition.name}" needs a ${definition.type === 4 ? 'integer' : expected}, got ${JSON.stringify(value)}`);
+    }
     const choices = 'choices' in definition ? definition.choices : undefined;
     if (choices?.length && !choices.some((choice) => choice.value === value)) {
       throw new Error(`FakeDiscord: "${String(value)}" is not a choice of option "${definition.name}"`);
     }
-    if (definition.type === 6) {
-      const user = world.requireUser(String(value));
-      resolved.users = { ...resolved.users, [user.id]: user };
-      const member = guildId ? world.member(guildId, user.id) : undefined;
-      if (member && guildId) {
-        const { user: _user, ...rest } = member;
-        resolved.members = { ...resolved.members, [user.id]: { ...rest, permissions: world.permissionsIn([...world.channels.values()].find((c) => world.guildIdOf(c) === guildId)?.id ?? '', user.id) } };
-      }
+    if (definition.type === 6) resolveUser(world, resolved, String(value), guildId, channelId);
+    if (definition.type === 8 && guildId) {
+      const role = world.guilds.get(guildId)?.roles.find((r) => r.id === value);
+      if (!role) throw new Error(`FakeDiscord: no role ${String(value)} in guild ${guildId}`);
+      resolved.roles = { ...resolved.roles, [role.id]: role };
     }
     return [{ name: definition.name, type: definition.type, value } as APIApplicationCommandInteractionDataOption];
   });
+}
+
+function resolveUser(world: World, resolved: APIInteractionDataResolved, userId: string, guildId: string | undefined, channelId: string): void {
+  const user = world.requireUser(userId);
+  resolved.users = { ...resolved.users, [user.id]: user };
+  const member = guildId ? world.member(guildId, user.id) : undefined;
+  if (!member) return;
+  const { user: _user, ...rest } = member;
+  resolved.members = { ...resolved.members, [user.id]: { ...rest, permissions: world.permissionsIn(channelId, user.id) } };
 }
 
 function findComponent(message: APIMessage, customId: string): Json {

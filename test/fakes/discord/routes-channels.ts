@@ -41,8 +41,7 @@ export function messageFields(body: MessageBody) {
 }
 
 /** Applies an edit (content, embeds, components, flags) and answers with MESSAGE_UPDATE after the response. */
-export function editMessage(ctx: RouteContext, message: APIMessage, options: { announce: boolean }): RouteAnswer {
-  const body = (ctx.body ?? {}) as MessageBody;
+export function editMessage(ctx: RouteContext, message: APIMessage, body: MessageBody, options: { announce: boolean }): RouteAnswer {
   const invalid = validateMessageBody(body as Record<string, unknown>, { isCreate: false, fileCount: ctx.files.length });
   if (invalid) return invalid;
   const fields = messageFields(body);
@@ -121,7 +120,7 @@ export const channelRoutes: RouteTable<
     const message = messageIn(ctx);
     if (!message) return DiscordErrors.unknownMessage();
     if (message.author.id !== ctx.world.bot.id) return DiscordErrors.cannotEditOthers();
-    return editMessage(ctx, message, { announce: true });
+    return editMessage(ctx, message, (ctx.body ?? {}) as MessageBody, { announce: true });
   },
   'DELETE /channels/:id/messages/:mid': (ctx) => {
     const channel = channelOr404(ctx);

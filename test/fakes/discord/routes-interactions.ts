@@ -50,7 +50,7 @@ function callback(ctx: RouteContext): RouteAnswer {
     const created = message;
     if (!(flags & EPHEMERAL)) after = () => ctx.emit('MESSAGE_CREATE', messageEventData(ctx.world, created));
   } else if (type === 7 && record.message) {
-    const answer = editMessage(ctx, ctx.world.messages.get(record.message.id) ?? record.message, { announce: true });
+    const answer = editMessage(ctx, ctx.world.messages.get(record.message.id) ?? record.message, (data ?? {}) as MessageBody, { announce: true });
     message = answer.body as APIMessage;
     after = answer.after;
   }
@@ -119,7 +119,7 @@ export const interactionRoutes: RouteTable<
 > = {
   'POST /interactions/:id/:token/callback': callback,
   'GET /webhooks/:appId/:token/messages/@original': (ctx) => withOriginal(ctx, (_record, message) => ok(message)),
-  'PATCH /webhooks/:appId/:token/messages/@original': (ctx) => withOriginal(ctx, (_record, message) => editMessage(ctx, message, { announce: true })),
+  'PATCH /webhooks/:appId/:token/messages/@original': (ctx) => withOriginal(ctx, (_record, message) => editMessage(ctx, message, (ctx.body ?? {}) as MessageBody, { announce: true })),
   'DELETE /webhooks/:appId/:token/messages/@original': (ctx) =>
     withOriginal(ctx, (_record, message) => {
       ctx.world.messages.delete(message.id);
@@ -132,7 +132,7 @@ export const interactionRoutes: RouteTable<
     if (!('token' in record)) return record;
     const mid = ctx.params.mid ?? '';
     const message = record.followUpIds.includes(mid) || record.originalMessageId === mid ? ctx.world.messages.get(mid) : undefined;
-    return message ? editMessage(ctx, message, { announce: true }) : DiscordErrors.unknownMessage();
+    return message ? editMessage(ctx, message, (ctx.body ?? {}) as MessageBody, { announce: true }) : DiscordErrors.unknownMessage();
   },
   'POST /webhooks/:appId/:token': (ctx) => {
     const record = interactionFor(ctx);
