@@ -53,6 +53,8 @@ describe('SlackInbound.message: where the bot listens', () => {
     expect(mention?.thread.link).toBeUndefined(); // not in the fake: the link is best effort
     const dm = await translate({ channel: 'D0USER0001', channel_type: 'im', text: 'hello' });
     expect(dm?.thread).toMatchObject({ channelId: 'D0USER0001', isDirect: true });
+    const mentionInDm = await translate({ channel: 'D0USER0001', type: 'app_mention', channel_type: undefined, text: `<@${BOT}> hello again` });
+    expect(mentionInDm?.thread).toMatchObject({ channelId: 'D0USER0001', isDirect: true });
   });
 
   it('ignores other channels, bots, the bot itself, edits and joins', async () => {

@@ -35,7 +35,8 @@ export class SlackInbound {
    */
   async message(teamId: string, event: MessageEvent, botUserId: string | undefined): Promise<InboundMessage | undefined> {
     if (!event.user || event.bot_id || event.user === botUserId || !PERSON_SUBTYPES.has(event.subtype)) return undefined;
-    const isDirect = event.channel_type === 'im';
+    // app_mention events carry no channel_type; direct message ids start with D.
+    const isDirect = event.channel_type === 'im' || event.channel.startsWith('D');
     const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
     const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
