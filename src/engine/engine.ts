@@ -15,6 +15,8 @@ export type { EngineDeps, EngineSettings } from './context.js';
 /** Actions that belong to the conversation's customer, and those that belong to agents. */
 const CUSTOMER_ACTIONS = new Set(['solved', 'talk-to-person', 'choose', 'none-of-these', 'rate', 'comment']);
 const AGENT_ACTIONS = new Set(['claim', 'resolve']);
+/** "link" or "link 123456" typed as a message works like the link command. */
+const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
 
 /**
  * The platform-neutral conversation engine. Adapters call `handle` with what happened and an outbox
@@ -76,6 +78,13 @@ export class Engine {
   private async onMessage(inbound: InboundMessage, outbox: Outbox): Promise<void> {
     const now = this.ctx.now();
     const text = inbound.text.trim();
+    const linkCode = LINK_MESSAGE.exec(text);
+    if (linkCode) {
+      await this.notice(outbox, { ...inbound, thread: inbound.thread }, await link(this.ctx, inbound.from, linkCode[1]));
+      return;
+    }
+    // Every message refreshes the sender's profile (display name, email), not just the first.
+    if (!inbound.from.isAgent) await this.ctx.store.customers.upsert(inbound.from, now);
     const { conversation, fresh } = await this.openConversation(inbound, now);
     const turn = await this.turnFor(conversation, inbound.from, outbox, now);
     const fromAgent = inbound.from.isAgent && !turn.customer.identities.includes(identityOf(inbound.from));
@@ -83,7 +92,10 @@ export class Engine {
     await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
     if (fresh) await this.ctx.event('conversation.opened', conversation, { question: text });
 
-    if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
+    if (!text && conversation.state === 'new') {
+      // A bare mention: ask for the question and keep the thread open for it.
+      await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.say(this.ctx.texts.greeting, { customer: turn.customer.displayName }) });
+    } else if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
       // A person has this (or an agent is talking in the thread): the bot stays quiet.
     } else if (conversation.state === 'resolved' || conversation.state === 'surveyed') {
       if (saysThanks(text) || !text) {

@@ -54,6 +54,7 @@ export const textsSchema = z.object({
     no_conversation: line,
   }),
   status: line,
+  greeting: line,
   link: z.object({ code: line, done: line, bad_code: line }),
   errors: z.object({ internal: line }),
 });

@@ -114,4 +114,35 @@ describe('the engine under real-world conditions', () => {
     const b = await store.customers.findByIdentity('discord:local:77');
     expect(a?.id).toBe(b?.id);
   });
+
+  it('answers a bare mention by asking for the question, then takes the next message as the question', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('   '), out);
+    expect(out.last('text').text).toBe('Hi Dana Customer! What can I help you with? Ask your question here and I\'ll look it up.');
+    await engine.handle(message('forgot my password'), out);
+    expect(out.last('answer').title).toBe('Reset your password');
+    expect((await store.conversations.get(id))?.question).toBe('forgot my password');
+  });
+
+  it('understands "link <code>" typed as a message, privately and without opening a conversation', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    const slack: Person = { platform: 'slack', workspaceId: 'T1', id: 'U1', displayName: 'Dana', isAgent: false };
+    const discord: Person = { platform: 'discord', workspaceId: 'G1', id: '42', displayName: 'dana', isAgent: false };
+    await engine.handle(message('link', { from: slack }), out);
+    const code = /link code is (\d{6})/.exec(out.last('notice').text)?.[1];
+    await engine.handle(message(`link ${code}`, { from: discord, thread: { ...thread, threadId: 'other' } }), out);
+    expect(out.sent.every((s) => s.destination.to === 'actor')).toBe(true);
+    expect((await store.customers.findByIdentity('discord:G1:42'))?.identities).toEqual(['slack:T1:U1', 'discord:G1:42']);
+    expect(await store.conversations.get(id)).toBeUndefined();
+  });
+
+  it('keeps the display name current on every message', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(message('still stuck', { from: { ...customer, displayName: 'Dana R.' } }), out);
+    expect((await store.customers.findByIdentity('console:local:cus-1'))?.displayName).toBe('Dana R.');
+  });
 });
