@@ -36,6 +36,8 @@ export interface FakeDiscordOptions {
 
 /** A user id, or a fixture user. */
 export type UserRef = string | { id: string };
+/** A message id, or any message object (the fake's APIMessage, a discord.js Message). */
+export type MessageRef = string | { id: string };
 export interface InteractionHandle { id: string; token: string }
 
 export const DEFAULT_BOT_PERMISSIONS = permissionBits(
@@ -206,13 +208,13 @@ export class FakeDiscord {
   }
 
   /** A user presses a button on a message the bot posted (its current version is used). */
-  async pressButton(input: { message: APIMessage | string; customId: string; user: UserRef; roles?: string[] }): Promise<InteractionHandle> {
+  async pressButton(input: { message: MessageRef; customId: string; user: UserRef; roles?: string[] }): Promise<InteractionHandle> {
     const message = this.currentMessage(input.message);
     return this.send(componentInteraction(this.world, { message, customId: input.customId, actor: actor(input) }));
   }
 
   /** A user picks options of a string select on a message the bot posted. */
-  async selectOption(input: { message: APIMessage | string; customId: string; values: string[]; user: UserRef; roles?: string[] }): Promise<InteractionHandle> {
+  async selectOption(input: { message: MessageRef; customId: string; values: string[]; user: UserRef; roles?: string[] }): Promise<InteractionHandle> {
     const message = this.currentMessage(input.message);
     return this.send(componentInteraction(this.world, { message, customId: input.customId, values: input.values, actor: actor(input) }));
   }
@@ -239,7 +241,7 @@ export class FakeDiscord {
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
 
-  private currentMessage(ref: APIMessage | string): APIMessage {
+  private currentMessage(ref: MessageRef): APIMessage {
     const id = typeof ref === 'string' ? ref : ref.id;
     const message = this.world.messages.get(id);
     if (!message) throw new Error(`FakeDiscord: no message ${id}`);

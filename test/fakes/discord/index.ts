@@ -1,4 +1,4 @@
-export { FakeDiscord, DEFAULT_BOT_PERMISSIONS, type FakeDiscordOptions, type InteractionHandle, type UserRef } from './fake-discord.js';
+export { FakeDiscord, DEFAULT_BOT_PERMISSIONS, type FakeDiscordOptions, type InteractionHandle, type MessageRef, type UserRef } from './fake-discord.js';
 export {
   guildFixture, DEFAULT_IDS, DEFAULT_USERS, EVERYONE_PERMISSIONS,
   type GuildFixture, type ChannelFixture, type RoleFixture, type MemberFixture, type UserFixture, type OverwriteFixture,
