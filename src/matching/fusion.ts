@@ -12,16 +12,39 @@ export function fuse(channelNames: readonly string[], channels: readonly Float64
   return fused;
 }
 
-/** The `k` best indices by score, best first (ties: lower index first, so results are deterministic). */
+/**
+ * The `k` best indices by score, best first (ties: lower index first, so results are deterministic).
+ * A size-k min-heap: O(n log k), and most scores are rejected by one comparison with the heap's root.
+ */
 export function topK(scores: Float64Array, k: number): number[] {
-  const best: number[] = [];
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i]!;
-    if (best.length === k && s <= scores[best[k - 1]!]!) continue;
-    let at = best.length;
-    while (at > 0 && scores[best[at - 1]!]! < s) at--;
-    best.splice(at, 0, i);
-    if (best.length > k) best.pop();
+  const heap: number[] = [];
+  // "a is worse than b": lower score, or equal score and higher index
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let i = 0; i < scores.length && k > 0; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let c = heap.length - 1; c > 0; ) {
+        const p = (c - 1) >> 1;
+        if (!worse(heap[c]!, heap[p]!)) break;
+        [heap[c], heap[p]] = [heap[p]!, heap[c]!];
+        c = p;
+      }
+    } else if (worse(heap[0]!, i)) {
+      heap[0] = i;
+      siftDown(0);
+    }
   }
-  return best;
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }

@@ -34,13 +34,19 @@ export class InvertedIndex {
     return this.rows.length;
   }
 
-  /** out[row] += query · row, for every row sharing a term with the query. */
-  accumulate(query: SparseVector, out: Float64Array): void {
+  /**
+   * out[row] += query · row, for every row sharing a term with the query. Terms found in more than
+   * `maxPostings` rows are skipped: in a large index such near-ubiquitous terms (common character
+   * n-grams) cost most of the time while barely changing the ranking.
+   */
+  accumulate(query: SparseVector, out: Float64Array, maxPostings = Infinity): void {
     for (let i = 0; i < query.indices.length; i++) {
       const t = query.indices[i]!;
       const q = query.values[i]!;
+      const start = this.offsets[t]!;
       const end = this.offsets[t + 1]!;
-      for (let p = this.offsets[t]!; p < end; p++) out[this.rows[p]!]! += q * this.weights[p]!;
+      if (end - start > maxPostings) continue;
+      for (let p = start; p < end; p++) out[this.rows[p]!]! += q * this.weights[p]!;
     }
   }
 }

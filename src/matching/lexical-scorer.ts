@@ -1,7 +1,8 @@
 import { InvertedIndex } from './inverted-index.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
-import { centroid, TfidfVectorizer, type SparseVector } from './sparse.js';
+import { phrasingOffsets, shortlist } from './shortlist.js';
+import { centroid, sparseDot, TfidfVectorizer, type SparseVector } from './sparse.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const LEXICAL_CHANNELS = ['char-centroid', 'char-best', 'word-centroid', 'word-best', 'word-body'] as const;
@@ -14,22 +15,21 @@ export const lexicalScorer: ScorerBuilder = {
   build: (table) => LexicalScorer.build(table),
 };
 
-/** One tokenisation (char or word) with a centroid per article and one row per phrasing. */
+/** One tokenisation (char or word) with a centroid per article (inverted index) and every phrasing's vector. */
 class View {
   private readonly centroids: InvertedIndex;
-  private readonly phrasings: InvertedIndex;
+  private readonly offsets: Int32Array;
 
   constructor(
     private readonly vectorizer: TfidfVectorizer,
     private readonly tokens: (text: string) => string[],
-    phrasingVectors: readonly SparseVector[],
-    private readonly owner: Int32Array,
+    private readonly phrasings: readonly SparseVector[],
+    owner: Int32Array,
     articleCount: number,
   ) {
-    const grouped: SparseVector[][] = Array.from({ length: articleCount }, () => []);
-    phrasingVectors.forEach((v, i) => grouped[owner[i]!]!.push(v));
+    this.offsets = phrasingOffsets(owner, articleCount);
+    const grouped = Array.from({ length: articleCount }, (_, a) => phrasings.slice(this.offsets[a], this.offsets[a + 1]));
     this.centroids = new InvertedIndex(grouped.map(centroid), vectorizer.size);
-    this.phrasings = new InvertedIndex(phrasingVectors, vectorizer.size);
   }
 
   static fit(texts: readonly string[], tokens: (text: string) => string[], owner: Int32Array, articleCount: number): View {
@@ -38,21 +38,23 @@ class View {
     return new View(vectorizer, tokens, docs.map((d) => vectorizer.transform(d)), owner, articleCount);
   }
 
-  /** Centroid similarity and best single phrasing similarity per article. */
+  /** Centroid similarity and best single phrasing similarity per article (exact on the shortlist). */
   score(text: string, articleCount: number): [Float64Array, Float64Array] {
     const q = this.vectorizer.transform(this.tokens(text));
     const central = new Float64Array(articleCount);
-    this.centroids.accumulate(q, central);
-    const perPhrasing = new Float64Array(this.owner.length);
-    this.phrasings.accumulate(q, perPhrasing);
-    const best = new Float64Array(articleCount);
-    for (let i = 0; i < perPhrasing.length; i++) {
-      const a = this.owner[i]!;
-      if (perPhrasing[i]! > best[a]!) best[a] = perPhrasing[i]!;
+    this.centroids.accumulate(q, central, maxPostings(articleCount));
+    const best = Float64Array.from(central);
+    for (const a of shortlist(central)) {
+      let max = 0;
+      for (let i = this.offsets[a]!; i < this.offsets[a + 1]!; i++) max = Math.max(max, sparseDot(q, this.phrasings[i]!));
+      best[a] = max;
     }
     return [central, best];
   }
 }
+
+/** Exact below 2,000 articles; above, terms in more than 5% of articles are skipped (see InvertedIndex). */
+const maxPostings = (articleCount: number) => (articleCount < 2000 ? Infinity : Math.max(2000, 0.05 * articleCount));
 
 class LexicalScorer implements Scorer {
   readonly channels = LEXICAL_CHANNELS;
@@ -80,7 +82,7 @@ class LexicalScorer implements Scorer {
     const [charCentroid, charBest] = this.char.score(query.text, n);
     const [wordCentroid, wordBest] = this.word.score(query.text, n);
     const body = new Float64Array(n);
-    this.bodies.accumulate(this.bodyVectorizer.transform(wordNgrams(query.text)), body);
+    this.bodies.accumulate(this.bodyVectorizer.transform(wordNgrams(query.text)), body, maxPostings(n));
     return [charCentroid, charBest, wordCentroid, wordBest, body];
   }
 }

@@ -8,7 +8,7 @@ import type { Article } from '../knowledge/article.js';
 export interface PhrasingTable {
   articles: readonly Article[];
   texts: readonly string[];
-  /** Index into `articles` of each phrasing's article. */
+  /** Index into `articles` of each phrasing's article; an article's phrasings are contiguous. */
   owner: Int32Array;
   /** 0 for the title, 1… for the questions in file order. */
   position: Int32Array;

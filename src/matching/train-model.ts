@@ -9,7 +9,7 @@ import type { ScorerBuilder } from './scorer.js';
 import { heldOutRows } from './training.js';
 
 /** Bump when scoring or training changes, so cached models of older code are not reused. */
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 2;
 const MIN_ROWS = 20;
 
 const trainedSchema = z.object({
@@ -33,9 +33,11 @@ const DEFAULT_NONE_SCORE = 4;
 export function trainModel(table: PhrasingTable, builders: readonly ScorerBuilder[]): TrainedModel {
   const channelNames = builders.flatMap((b) => b.channels);
   const rows = heldOutRows(table, builders);
-  const weights = rows.length >= MIN_ROWS ? fitFusionWeights(rows, channelNames) : defaultWeights(channelNames);
-  const fit = fitCalibration(rows, weights, channelNames);
-  const noneScore = rows.length >= MIN_ROWS ? fit.noneScore : DEFAULT_NONE_SCORE;
+  const learned = rows.length >= MIN_ROWS;
+  const fused = learned ? fitFusionWeights(rows, channelNames) : defaultWeights(channelNames);
+  const fit = fitCalibration(rows, fused, channelNames);
+  const weights = learned ? Object.fromEntries(Object.entries(fused).map(([c, w]) => [c, w * fit.scale])) : fused;
+  const noneScore = learned ? fit.noneScore : DEFAULT_NONE_SCORE;
   return {
     weights,
     noneScore,
