@@ -3,11 +3,15 @@ import {
   ActionRowBuilder,
   Client,
   DiscordAPIError,
+  LabelBuilder,
+  ModalBuilder,
   GatewayIntentBits,
   HTTPError,
   MessageFlags,
   Partials,
   StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
   type ForumChannel,
   type Interaction,
   type TextChannel,
@@ -22,9 +26,9 @@ describe('discord.js flows against FakeDiscord', () => {
   let client: Client;
   let errors: unknown[];
 
-  async function start(options: { onInteraction?: (i: Interaction) => Promise<unknown>; interactionResponseMs?: number } = {}) {
+  async function start(options: { onInteraction?: (i: Interaction) => Promise<unknown>; interactionResponseMs?: number; partials?: Partials[] } = {}) {
     fake = await FakeDiscord.start(options.interactionResponseMs ? { interactionResponseMs: options.interactionResponseMs } : {});
-    client = new Client({ intents: INTENTS, partials: [Partials.Channel], rest: { api: fake.restApi } });
+    client = new Client({ intents: INTENTS, partials: options.partials ?? [Partials.Channel], rest: { api: fake.restApi } });
     errors = [];
     const { onInteraction } = options;
     if (onInteraction) client.on('interactionCreate', (i) => void onInteraction(i).catch((e: unknown) => errors.push(e)));
@@ -77,6 +81,36 @@ describe('discord.js flows against FakeDiscord', () => {
     await expect.poll(() => seen).toEqual(['Team: tech']);
     expect(fake.messages.get(message.id)).toMatchObject({ content: 'Team: tech', components: [] });
     await expect.poll(() => support().messages.cache.get(message.id)?.content).toBe('Team: tech'); // via MESSAGE_UPDATE
+  });
+
+  it('a modal with a label component: the submission mirrors it and fields.getTextInputValue() reads it', async () => {
+    const values: string[] = [];
+    await start({
+      onInteraction: async (i) => {
+        const input = new TextInputBuilder().setCustomId('why').setStyle(TextInputStyle.Short);
+        if (i.isButton()) await i.showModal(new ModalBuilder().setCustomId('why_modal').setTitle('Why?').addLabelComponents(new LabelBuilder().setLabel('Tell us').setTextInputComponent(input)));
+        if (i.isModalSubmit()) {
+          values.push(i.fields.getTextInputValue('why'));
+          await i.deferUpdate(); // allowed: this modal was opened from a message component
+        }
+      },
+    });
+    const message = await support().send({ content: 'x', components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: 'ask', label: 'Ask' }] }] });
+    const press = await fake.pressButton({ message, customId: 'ask', user: DEFAULT_IDS.customer });
+    expect((await fake.waitForInteractionResponse(press)).body).toMatchObject({ data: { components: [{ type: 18, component: { type: 4, custom_id: 'why' } }] } });
+    await expect(fake.submitModal({ customId: 'why_modal', fields: { reason: 'x' } })).rejects.toThrow(/has no input reason/);
+    const submit = await fake.submitModal({ customId: 'why_modal', fields: { why: 'because' } });
+    expect((await fake.waitForInteractionResponse(submit)).body).toEqual({ type: 6 });
+    expect(values).toEqual(['because']);
+  });
+
+  it('without Partials.Channel a DM never reaches messageCreate', async () => {
+    await start({ partials: [] });
+    const seen: string[] = [];
+    client.on('messageCreate', (message) => seen.push(message.content));
+    await fake.sendMessage({ channelId: fake.dmChannel(DEFAULT_IDS.customer).id, author: DEFAULT_IDS.customer, content: 'dropped' });
+    await fake.sendMessage({ channelId: DEFAULT_IDS.supportChannel, author: DEFAULT_IDS.customer, content: 'arrives' });
+    await expect.poll(() => seen).toEqual(['arrives']); // events are handled in order, so the DM was dropped
   });
 
   it('an answer after the 3 s window rejects with DiscordAPIError 10062 Unknown interaction', async () => {
