@@ -77,7 +77,8 @@ export const envSchema = z.object({
   DISCORD_GUILD_ID: optionalText,
 
   OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: url(),
+  // http(s) only: "localhost:11434/v1" parses as a URL with scheme "localhost:" and would fail at the first call
+  OPENAI_BASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL such as http://localhost:11434/v1' }).optional()),
   LLM_CHAT_MODEL: text('gpt-4o-mini'),
   LLM_EMBEDDING_MODEL: text('text-embedding-3-small'),
   LLM_EMBEDDINGS: flag(false),
@@ -97,6 +98,9 @@ const withPlatformRules = envSchema.superRefine((env, ctx) => {
     need('SLACK_BOT_TOKEN', 'when other SLACK_ settings are set (the xoxb- Bot User OAuth Token)');
   }
   if (env.LLM_EMBEDDINGS) need('OPENAI_API_KEY', 'when LLM_EMBEDDINGS=true');
+  if (env.LLM_EMBEDDINGS && env.MATCHER === 'lexical') {
+    ctx.addIssue({ code: 'custom', path: ['LLM_EMBEDDINGS'], message: 'needs MATCHER=hybrid (embeddings are one of the hybrid matcher\'s channels)' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
