@@ -1,5 +1,7 @@
+import { createLlmMode } from '../answering/index.js';
 import { createApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
+import { createLogger } from '../logger.js';
 import type { Platform } from '../engine/types.js';
 import type { RunningPlatform, StartPlatform } from '../platforms/platform.js';
 import { run as runChat } from './chat.js';
@@ -23,7 +25,10 @@ export async function run(args: string[]): Promise<number> {
   const platforms = await platformsFor(config);
   if (platforms.length === 0) return runChat(args);
 
-  const app = await createApp(config);
+  const logger = createLogger(config.LOG_LEVEL);
+  const llm = createLlmMode(config, { logger }); // undefined without OPENAI_API_KEY: embedded mode
+  const app = await createApp(config, { logger, answerer: llm?.answerer, summarizer: llm?.summarizer });
+  llm?.calls.attach(app.store.events);
   const running: RunningPlatform[] = [];
   try {
     for (const platform of platforms) {
