@@ -1,4 +1,4 @@
-export { createLlmMode, ANSWER_PROMPT, SUMMARY_PROMPT, type LlmMode } from './llm-mode.js';
+export { createLlmMode, embeddingsFor, ANSWER_PROMPT, SUMMARY_PROMPT, type LlmMode } from './llm-mode.js';
 export { llmSettings, createChatModel, createOpenAiClient, type LlmSettings } from './llm-settings.js';
 export { GroundedAnswerer, ground, answerReply, ANSWER_PLACEHOLDERS, type Rejection } from './grounded-answerer.js';
 export { HandoffSummarizer, summaryReply, SUMMARY_PLACEHOLDERS } from './handoff-summarizer.js';

@@ -47,9 +47,7 @@ export function createLlmMode(
     companyName: settings.companyName,
   });
   const summarizer = new HandoffSummarizer({ ...shared, prompt: loadPromptFile(settings.promptsDir, SUMMARY_PROMPT, SUMMARY_PLACEHOLDERS) });
-  const provider = config.LLM_EMBEDDINGS
-    ? new OpenAiEmbeddings({ client: createOpenAiClient(settings), model: settings.embeddingModel, baseURL: settings.baseURL, retry: settings.retry, calls })
-    : undefined;
+  const provider = config.LLM_EMBEDDINGS ? embeddingProvider(settings, calls) : undefined;
 
   // Which server is deliberately not logged: a base URL can carry credentials or internal host names.
   logger.info('LLM mode on', {
@@ -58,4 +56,20 @@ export function createLlmMode(
     server: settings.baseURL ? 'custom (OPENAI_BASE_URL)' : 'api.openai.com',
   });
   return { answerer, summarizer, embeddings: provider ? async () => provider : undefined, calls };
+}
+
+/**
+ * Just the embedding provider (for `threadline eval` and bench, which need no answerer), or undefined
+ * unless LLM_EMBEDDINGS=true with a key. Its calls are recorded once `calls.attach` is given a store.
+ */
+export function embeddingsFor(config: Config, options: { logger: Logger }): { embeddings: () => Promise<EmbeddingProvider>; calls: LlmCallLog } | undefined {
+  const settings = llmSettings(config);
+  if (!settings || !config.LLM_EMBEDDINGS) return undefined;
+  const calls = new LlmCallLog(options.logger.child({ component: 'llm' }));
+  const provider = embeddingProvider(settings, calls);
+  return { embeddings: async () => provider, calls };
+}
+
+function embeddingProvider(settings: LlmSettings, calls: LlmCallLog): OpenAiEmbeddings {
+  return new OpenAiEmbeddings({ client: createOpenAiClient(settings), model: settings.embeddingModel, baseURL: settings.baseURL, retry: settings.retry, calls });
 }
