@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { resolveThresholds } from './decide.js';
+import { bayesScorer } from './bayes-scorer.js';
 import { denseScorer } from './dense-scorer.js';
 import { normalized, type EmbeddingProvider } from './embeddings/provider.js';
 import { sharedUseLite } from './embeddings/use-lite.js';
@@ -29,7 +30,7 @@ export interface MatcherOptions {
 }
 
 const LEXICAL: readonly ScorerBuilder[] = [lexicalScorer];
-const HYBRID: readonly ScorerBuilder[] = [lexicalScorer, denseScorer, ldaScorer];
+const HYBRID: readonly ScorerBuilder[] = [lexicalScorer, bayesScorer, denseScorer, ldaScorer];
 
 /**
  * Builds the matcher the app, eval and bench use. Never throws on bad articles (they are simply not
@@ -54,7 +55,7 @@ export async function createMatcher(knowledge: KnowledgeBase, options: MatcherOp
     weights: model.weights,
     noneScore: model.noneScore,
     thresholds: resolveThresholds(model.thresholds, options.thresholds),
-    embed: provider ? async (text) => normalized((await provider.embed([text]))[0]!) : undefined,
+    embed: provider ? (text) => embedQuestion(provider, text, logger) : undefined,
   });
   logger.debug('matcher ready', {
     kind: matcher.kind,
@@ -81,6 +82,16 @@ async function encode(knowledge: KnowledgeBase, options: MatcherOptions, logger:
     return { provider, vectors };
   } catch (error) {
     logger.warn('embedding the articles failed; matching is lexical-only for now (answers may be less accurate)', { error });
+    return undefined;
+  }
+}
+
+/** A failing encoder (e.g. an embeddings API that is down) must not hand every question to a person. */
+async function embedQuestion(provider: EmbeddingProvider, text: string, logger: Logger): Promise<Float32Array | undefined> {
+  try {
+    return normalized((await provider.embed([text]))[0]!);
+  } catch (error) {
+    logger.warn('question embedding failed; matching this question on words and characters only', { provider: provider.id, error: error instanceof Error ? error.message : String(error) });
     return undefined;
   }
 }

@@ -15,8 +15,8 @@ export interface MatcherModel {
   /** Score of the "none of these" option in the confidence softmax. */
   noneScore: number;
   thresholds: Thresholds;
-  /** Embeds a question (hybrid only). */
-  embed?: (text: string) => Promise<Float32Array>;
+  /** Embeds a question (hybrid only); undefined when the encoder failed for it (that question is then matched lexically). */
+  embed?: (text: string) => Promise<Float32Array | undefined>;
 }
 
 const DEFAULT_LIMIT = 5;
