@@ -1,3 +1,4 @@
+import { createLlmMode } from './answering/index.js';
 import type { Config } from './config.js';
 import { Engine } from './engine/engine.js';
 import { loadTexts, type Texts } from './engine/texts.js';
@@ -25,16 +26,21 @@ export interface AppOptions {
   logger?: Logger;
   /** Follow edits to the knowledge folder (default true). */
   watch?: boolean;
-  /** LLM mode pieces; built from config by the caller when an API key is set. */
+  /** Replace the LLM mode pieces that config would build (tests). */
   answerer?: Answerer;
   summarizer?: Summarizer;
 }
 
-/** Wires config → store → knowledge → matcher → engine. Platforms are started by the caller. */
+/**
+ * Wires config → store → knowledge → matcher → engine, with LLM mode when OPENAI_API_KEY is set.
+ * Platforms are started by the caller.
+ */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const texts = loadTexts(config.PROMPTS_DIR);
   const store = await openStore(config.STORE_URL);
+  const llm = createLlmMode(config, { logger }); // undefined without OPENAI_API_KEY: embedded mode
+  llm?.calls.attach(store.events);
 
   const knowledge = new LiveKnowledge(config.KNOWLEDGE_DIR);
   knowledge.onChange(({ added, changed, removed, newProblems, knowledge: kb }) => {
@@ -53,6 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     cache: store.keyv,
     logger,
+    embeddings: llm?.embeddings,
   });
 
   const engine = new Engine({
@@ -69,8 +76,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       lowScore: config.CES_LOW_SCORE,
     },
     logger,
-    answerer: options.answerer,
-    summarizer: options.summarizer,
+    answerer: options.answerer ?? llm?.answerer,
+    summarizer: options.summarizer ?? llm?.summarizer,
   });
 
   return {

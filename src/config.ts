@@ -132,9 +132,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 const SECRET = /TOKEN|SECRET|KEY/;
+/** Echoes the bad value to help fixing it, but never a token or key, nor the credentials inside a URL. */
 function valueHint(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== 'string' || env[key] === undefined || SECRET.test(key)) return '';
-  return ` (got "${env[key]}")`;
+  return ` (got "${env[key].replace(/\/\/[^/@\s]*@/, '//***@')}")`;
 }
 
 /** Reads `.env` (if present) beneath real environment variables, then parses everything. */

@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os';
-import { createLlmMode } from '../answering/index.js';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -10,9 +9,7 @@ export async function run(_args: string[] = []): Promise<number> {
   const config = loadConfig();
   // The chat owns stdout; logs go to stderr and only warnings and errors show unless LOG_LEVEL asks for more.
   const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
-  const llm = createLlmMode(config, { logger }); // undefined without OPENAI_API_KEY: embedded mode
-  const app = await createApp(config, { logger, answerer: llm?.answerer, summarizer: llm?.summarizer });
-  llm?.calls.attach(app.store.events);
+  const app = await createApp(config, { logger });
   try {
     const kb = app.knowledge.knowledge;
     const chat = new ConsoleChat({

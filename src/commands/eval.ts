@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { embeddingsFor } from '../answering/index.js';
 import { loadConfig } from '../config.js';
 import { CasesFileError } from '../eval/cases.js';
 import { evaluate } from '../eval/evaluate.js';
+import { silentLogger } from '../logger.js';
 import { thresholdOverrides } from '../matching/decide.js';
 
 const USAGE = 'usage: threadline eval <set-dir> [--json] [--calibrate] [--matcher lexical|hybrid]\n' +
@@ -51,7 +53,9 @@ export async function run(args: string[], io: Io = consoleIo): Promise<number> {
   }
 
   try {
-    const result = await evaluate(dir, { kind: kind.data, thresholds: thresholdOverrides(config), calibrate: values.calibrate });
+    // LLM_EMBEDDINGS=true evaluates with the API's embeddings, as the running bot would match.
+    const llm = embeddingsFor(config, { logger: silentLogger });
+    const result = await evaluate(dir, { kind: kind.data, thresholds: thresholdOverrides(config), calibrate: values.calibrate, embeddings: llm?.embeddings });
     for (const warning of result.warnings) io.err(warning);
     for (const line of result.lines) io.out(line);
     if (values.json) io.out(JSON.stringify(result.figures));

@@ -1,4 +1,3 @@
-import { createLlmMode } from '../answering/index.js';
 import { createApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -26,9 +25,7 @@ export async function run(args: string[]): Promise<number> {
   if (platforms.length === 0) return runChat(args);
 
   const logger = createLogger(config.LOG_LEVEL);
-  const llm = createLlmMode(config, { logger }); // undefined without OPENAI_API_KEY: embedded mode
-  const app = await createApp(config, { logger, answerer: llm?.answerer, summarizer: llm?.summarizer });
-  llm?.calls.attach(app.store.events);
+  const app = await createApp(config, { logger });
   const running: RunningPlatform[] = [];
   try {
     for (const platform of platforms) {

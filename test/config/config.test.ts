@@ -58,9 +58,10 @@ describe('configuration', () => {
     expect(() => parseConfig({ PORT: 'x' })).toThrow(/Configuration problems \(fix them in \.env or the environment; see \.env\.example\):\n {2}- PORT/);
   });
 
-  it('never echoes a secret value in an error', () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxp-secret-value' });
-    expect(problems.join('\n')).not.toContain('secret-value');
+  it('never echoes a secret value in an error, nor credentials inside a URL', () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xoxp-secret-value', STORE_URL: 'mysql://admin:hunter2@db/support', OPENAI_BASE_URL: 'ftp://key:sk-abc@host' });
+    expect(problems.join('\n')).not.toMatch(/secret-value|hunter2|sk-abc/);
+    expect(problems).toContainEqual(expect.stringContaining('(got "mysql://***@db/support")'));
   });
 
   it('knows which Slack mode the tokens imply, and what each mode still needs', () => {

@@ -43,7 +43,7 @@ export function renderPacket(packet: ContextPacket, labels: string[]): string[] 
     `  Customer: ${c.name} on ${c.platform}; ${c.conversations} conversation(s)${ces}; identities ${c.identities.join(', ')}`,
     ...c.recent.map((r) => `    earlier: "${r.question}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`),
     `  Question: "${packet.question}"`,
-    ...(packet.summary ? [`  Summary: ${packet.summary}`] : []),
+    ...(packet.summary ? packet.summary.split('\n').map((line, i) => (i === 0 ? `  Summary: ${line}` : `           ${line}`)) : []),
     `  Bot tried (confidence ${packet.confidence.toFixed(2)}): ${packet.tried.map((t) => `${t.title} ${t.score.toFixed(2)} ${t.outcome}`).join('; ') || 'nothing matched'}`,
     '  Transcript:',
     ...packet.transcript.map((l) => `    ${l.from}${l.name ? ` (${l.name})` : ''}: ${l.text.replace(/\s+/g, ' ')}`),
