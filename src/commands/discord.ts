@@ -1,0 +1,40 @@
+import { loadConfig } from '../config.js';
+import { inviteUrl, registerCommands } from '../platforms/discord/register.js';
+
+const USAGE = `usage: threadline discord register [--guild <server id> | --global]
+
+Registers the slash commands (/ask, /status, /claim, /resolve, /handoff, /link) with one bulk overwrite:
+in DISCORD_GUILD_ID (or --guild) they work at once; globally (--global, or no DISCORD_GUILD_ID) in every server.
+Needs DISCORD_TOKEN. Prints the invite link with the permissions the bot needs.`;
+
+/** `threadline discord register`: installs the slash commands. */
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...flags] = args;
+  if (sub !== 'register') {
+    console.error(sub && sub !== 'help' && sub !== '--help' ? `threadline discord: unknown subcommand "${sub}"\n\n${USAGE}` : USAGE);
+    return sub === 'help' || sub === '--help' ? 0 : 2;
+  }
+  const scope = parseScope(flags);
+  if (typeof scope === 'string') {
+    console.error(`threadline discord register: ${scope}\n\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig();
+  if (!config.DISCORD_TOKEN) {
+    console.error('threadline discord register: DISCORD_TOKEN is not set (Developer Portal → your application → Bot → Reset Token).');
+    return 1;
+  }
+  const guildId = scope.global ? undefined : (scope.guildId ?? config.DISCORD_GUILD_ID);
+  const result = await registerCommands({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL ?? 'https://discord.com/api', guildId });
+  const where = result.guildId ? `in server ${result.guildId} (available now)` : 'globally (every server the bot is in; Discord clients may take a few minutes to show them)';
+  console.log(`Registered ${result.commands.map((c) => `/${c}`).join(', ')} for ${result.applicationName ?? 'the application'} (${result.applicationId}) ${where}.`);
+  console.log(`Invite link (bot + slash commands, with the permissions it needs):\n  ${inviteUrl(result.applicationId)}`);
+  return 0;
+}
+
+function parseScope(flags: string[]): { guildId?: string; global: boolean } | string {
+  if (flags.length === 0) return { global: false };
+  if (flags.length === 1 && flags[0] === '--global') return { global: true };
+  if (flags.length === 2 && flags[0] === '--guild' && /^\d{17,20}$/.test(flags[1] ?? '')) return { guildId: flags[1], global: false };
+  return `unexpected arguments "${flags.join(' ')}"`;
+}

@@ -1,0 +1,70 @@
+import { MessageType, cleanContent, type Client, type Message } from 'discord.js';
+import { conversationIdFor } from '../../engine/conversation.js';
+import type { InboundMessage, Person, ThreadRef } from '../../engine/types.js';
+import type { Store } from '../../store/store.js';
+import type { AdminNotices } from './admin-notices.js';
+import type { DiscordPeople } from './people.js';
+import { directThread, guildThread } from './places.js';
+import { openQuestionThread } from './question-thread.js';
+import type { DiscordRouting } from './routing.js';
+
+/** "link" / "link 123456" as a message: the engine answers it privately, so it gets no thread of its own. */
+const LINK_MESSAGE = /^\/?link(?:\s+[\d\s-]{6,9})?$/i;
+
+export interface InboundDeps {
+  client: Client;
+  store: Store;
+  people: DiscordPeople;
+  routing: DiscordRouting;
+  admin: AdminNotices;
+}
+
+/**
+ * Discord messages as the engine's messages. The bot acts on DMs, mentions, new messages in support channels
+ * (each gets a thread of its own), new posts in support forums (the post is the thread) and anything in a thread
+ * that already is a conversation. Bots (itself included), webhooks and system messages are ignored.
+ */
+export class DiscordInbound {
+  constructor(private readonly deps: InboundDeps) {}
+
+  async message(message: Message): Promise<InboundMessage | undefined> {
+    if (message.author.bot || message.webhookId || message.system) return undefined;
+    if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return undefined;
+    const botId = this.deps.client.user?.id;
+    const mentioned = botId !== undefined && message.mentions.users.has(botId);
+    const text = plainTextOf(message, botId);
+    const channel = message.channel;
+    const from = () => this.deps.people.person(message.author, message.member);
+
+    if (channel.isDMBased() || !message.guildId) return this.inbound(message, directThread(message.channelId), from(), text);
+
+    if (channel.isThread()) {
+      const thread = guildThread(message.guildId, channel.parentId ?? channel.id, channel.id);
+      const existing = await this.deps.store.conversations.get(conversationIdFor(thread));
+      // A forum post's first message has the thread's id: the post is the question.
+      const newPost = message.id === channel.id && this.deps.routing.isSupportChannel(channel.parentId);
+      if (existing) return this.inbound(message, existing.thread, from(), text);
+      if (!mentioned && !newPost) return undefined;
+      const person = from();
+      if (!mentioned && person.isAgent) return undefined; // an agent's own post (a guide, an announcement)
+      return this.inbound(message, thread, person, text);
+    }
+
+    if (!mentioned && !this.deps.routing.isSupportChannel(message.channelId)) return undefined;
+    const person = from();
+    if (!mentioned && person.isAgent) return undefined; // an agent's announcement, not a question
+    if (LINK_MESSAGE.test(text)) return this.inbound(message, { platform: 'discord', workspaceId: message.guildId, channelId: message.channelId, threadId: message.channelId }, person, text);
+    const threadId = await openQuestionThread(message, text, person.displayName ?? person.id, this.deps.admin);
+    return threadId ? this.inbound(message, guildThread(message.guildId, message.channelId, threadId), person, text) : undefined;
+  }
+
+  private inbound(message: Message, thread: ThreadRef, from: Person, text: string): InboundMessage {
+    return { kind: 'message', eventId: `message:${message.id}`, thread, from, text };
+  }
+}
+
+/** What a person typed, as plain words: the bot's mention removed, other mentions as @names and #channels. */
+export function plainTextOf(message: Message, botId: string | undefined): string {
+  const withoutBot = botId ? message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ') : message.content;
+  return cleanContent(withoutBot, message.channel).replace(/[ \t]+/g, ' ').trim();
+}

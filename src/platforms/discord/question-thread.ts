@@ -1,0 +1,23 @@
+import type { Message } from 'discord.js';
+import type { AdminNotices } from './admin-notices.js';
+import { DiscordCode, hasCode } from './errors.js';
+
+/** Threads archive after a week without messages; posting in an archived thread reopens it. */
+const ARCHIVE_AFTER_MINUTES = 10080;
+const NAME_MAX = 100;
+
+/**
+ * Starts the thread a question is answered in, on the question's message (the thread gets the message's id).
+ * A redelivered message already has its thread: that one is used. Without permission the admins are told and
+ * the result is undefined: there is nowhere to answer.
+ */
+export async function openQuestionThread(message: Message, question: string, askedBy: string, admin: AdminNotices): Promise<string | undefined> {
+  const name = (question.replace(/\s+/g, ' ').trim() || `Question from ${askedBy}`).slice(0, NAME_MAX);
+  try {
+    return (await message.startThread({ name, autoArchiveDuration: ARCHIVE_AFTER_MINUTES })).id;
+  } catch (error) {
+    if (hasCode(error, DiscordCode.threadAlreadyExists)) return message.id;
+    await admin.failed('start a thread for a question', message.channelId, error);
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+import type { APIEmbedField } from 'discord.js';
+import type { Button, ContextPacket, Reply, TranscriptLine } from '../../../engine/types.js';
+import { buttonRows } from './components.js';
+import type { DiscordMessage } from './message.js';
+import { LIMITS, fit, link, literal, quote, threadLink, truncate } from './text.js';
+
+// Discord caps all embeds of a message at 6,000 characters together; these budgets keep a packet under it.
+const DESCRIPTION_BUDGET = 3200;
+const QUESTION_MAX = 900;
+const SUMMARY_MAX = 700;
+const LINE_MAX = 300;
+
+const STATUS_COLORS: Record<ContextPacket['status'], number> = {
+  waiting: 0xf1c40f,
+  claimed: 0x3498db,
+  resolved: 0x2ecc71,
+  transferred: 0x95a5a6,
+};
+const ALERT_COLOR = 0xe74c3c;
+
+/** The context packet for the team's agents: who, what, what the bot tried, the transcript, a thread link, Claim / Resolve. */
+export function renderContextPacket(packet: ContextPacket, buttons: Button[]): DiscordMessage {
+  const c = packet.customer;
+  const status = statusLine(packet);
+  const history = `${c.conversations} conversation${c.conversations === 1 ? '' : 's'}${c.lastCes ? ` · last CES ${c.lastCes.score}/7` : ''}`;
+  const tried = packet.tried.length
+    ? packet.tried.map((t) => `• ${t.url ? link(t.title, t.url) : t.title} (${t.score.toFixed(2)}, ${t.outcome})`).join('\n')
+    : 'Nothing matched.';
+  const head = [
+    `**${status}** · ${packet.reasonText}`,
+    `**Question**\n${quote(packet.question, QUESTION_MAX)}`,
+    ...(packet.summary ? [`**Summary**\n${fit(literal(packet.summary), SUMMARY_MAX)}`] : []),
+  ].join('\n\n');
+  const description = `${head}\n\n**Transcript**\n${transcript(packet.transcript, DESCRIPTION_BUDGET - head.length - 20)}`;
+  const fields: APIEmbedField[] = [
+    { name: 'Customer', value: truncate(`${literal(c.name)} on ${c.platform}`, LIMITS.fieldValue), inline: true },
+    { name: 'History', value: history, inline: true },
+    { name: 'Bot confidence', value: packet.confidence.toFixed(2), inline: true },
+    { name: 'Bot tried', value: fit(tried, LIMITS.fieldValue) },
+    ...(c.recent.length ? [{ name: 'Earlier', value: fit(c.recent.map((r) => `• "${literal(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join('\n'), 500) }] : []),
+    { name: 'Conversation', value: `\`${packet.conversationId}\` · ${threadLink(packet.thread)}` },
+  ];
+  const title = `Handoff to ${packet.team}: ${c.name}`;
+  const content = `Handoff to **${packet.team}** (${status}): ${literal(c.name)} asked "${literal(truncate(packet.question.replace(/\s+/g, ' '), 200))}"`;
+  return {
+    content,
+    embeds: [{ title: truncate(title, LIMITS.embedTitle), ...(packet.thread.link ? { url: packet.thread.link } : {}), description, fields, color: STATUS_COLORS[packet.status] }],
+    components: buttonRows(buttons),
+    pingRoles: [],
+    fallback: `${content}\n${packet.reasonText}\n${threadLink(packet.thread)} · conversation ${packet.conversationId}`,
+  };
+}
+
+/** A low CES score for the agents, with the comment once the customer sends one. */
+export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): DiscordMessage {
+  const p = reply.packet;
+  const parts = [...(reply.comment ? [`**Comment**\n${quote(reply.comment, 1500)}`] : []), `**Question**\n${quote(p.question, QUESTION_MAX)}`];
+  const where = `${threadLink(p.thread)} · team ${p.team} · conversation \`${p.conversationId}\``;
+  return {
+    content: `⚠️ ${reply.text}`,
+    embeds: [{ description: `${parts.join('\n\n')}\n\n${where}`, color: ALERT_COLOR }],
+    components: [],
+    pingRoles: [],
+    fallback: `⚠️ ${reply.text}${reply.comment ? ` Comment: "${reply.comment}"` : ''} ${where}`,
+  };
+}
+
+function statusLine(packet: ContextPacket): string {
+  switch (packet.status) {
+    case 'waiting':
+      return 'Waiting for an agent';
+    case 'claimed':
+      return `Claimed by ${literal(packet.assignee ?? 'an agent')}`;
+    case 'transferred':
+      return `Passed to ${packet.transferredTo ?? 'another team'}`;
+    case 'resolved':
+      return 'Resolved';
+  }
+}
+
+/** The newest lines that fit the budget, oldest first. */
+function transcript(lines: TranscriptLine[], budget: number): string {
+  const rendered: string[] = [];
+  let size = 0;
+  for (const line of [...lines].reverse()) {
+    const who = line.name ? `${line.from} (${literal(line.name)})` : line.from;
+    const entry = `**${who}:** ${literal(truncate(line.text.replace(/\s+/g, ' '), LINE_MAX))}`;
+    if (size + entry.length + 1 > budget) {
+      rendered.push('…');
+      break;
+    }
+    rendered.push(entry);
+    size += entry.length + 1;
+  }
+  return rendered.reverse().join('\n') || '*empty*';
+}

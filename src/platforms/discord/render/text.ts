@@ -1,0 +1,59 @@
+import { escapeMarkdown } from 'discord.js';
+import type { ThreadRef } from '../../../engine/types.js';
+
+/** Discord's limits on what a message may carry. */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  buttonLabel: 80,
+  selectOption: 100,
+  modalTitle: 45,
+  modalLabel: 45,
+} as const;
+
+/** Cuts text to a limit, marking the cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+/** Cuts long text at the last line break that fits (a half line reads worse than a missing one). */
+export function fit(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 2);
+  const lineEnd = cut.lastIndexOf('\n');
+  return `${lineEnd > max / 2 ? cut.slice(0, lineEnd) : cut.trimEnd()}\n…`;
+}
+
+/** Knowledge-base markdown as Discord shows it: embeds ignore `#` headings, and images become links. */
+export function discordMarkdown(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+(.+?)\s*#*\s*$/gm, '**$1**')
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, '[$1]($2)')
+    .trim();
+}
+
+/** Text people typed, shown literally (no accidental bold, links or mentions). */
+export function literal(text: string): string {
+  return escapeMarkdown(text);
+}
+
+export function quote(text: string, max: number): string {
+  return truncate(literal(text), max)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+export function link(label: string, url: string): string {
+  return `[${label.replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+}
+
+/** A link to the customer's thread for agents; a direct message has none they could open. */
+export function threadLink(thread: ThreadRef): string {
+  if (thread.isDirect) return 'in a direct message';
+  return thread.link ? link('Open the thread', thread.link) : `in <#${thread.threadId}>`;
+}
