@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIDMChannel, APIEmbed, APIMessage } from 'discord.js';
+import type { APIDMChannel, APIEmbed, APIMessage, APIThreadChannel } from 'discord.js';
 import type { CallPredicate, RouteOrUnknown } from './call-log.js';
 import { DEFAULT_IDS, guildFixture, type GuildFixture, type UserFixture } from './fixtures.js';
 import { FakeGateway } from './gateway.js';
@@ -11,6 +11,7 @@ import { createMessage, messageEventData } from './message-builder.js';
 import type { MessageStore } from './message-store.js';
 import { permissionBits } from './permissions.js';
 import { API_PREFIX, RestApi } from './rest-api.js';
+import { userForumPost } from './user-posts.js';
 import type { DiscordRoute } from './routes.js';
 import type { InjectedFailure, RecordedCall } from './types.js';
 import { World } from './world.js';
@@ -205,6 +206,14 @@ export class FakeDiscord {
     });
     await this.gateway.dispatch('MESSAGE_CREATE', messageEventData(this.world, message));
     return message;
+  }
+
+  /** A user opens a forum post: THREAD_CREATE, then the starter message (which has the thread's id), as Discord sends them. */
+  async createForumPost(input: { forumId: string; author: UserRef; name: string; content: string }): Promise<{ thread: APIThreadChannel; message: APIMessage }> {
+    const post = userForumPost(this.world, { forumId: input.forumId, authorId: userId(input.author), name: input.name, content: input.content });
+    await this.gateway.dispatch('THREAD_CREATE', { ...post.thread, newly_created: true });
+    await this.gateway.dispatch('MESSAGE_CREATE', messageEventData(this.world, post.message));
+    return post;
   }
 
   /** A user presses a button on a message the bot posted (its current version is used). */

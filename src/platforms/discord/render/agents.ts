@@ -38,7 +38,7 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): D
     { name: 'Bot confidence', value: packet.confidence.toFixed(2), inline: true },
     { name: 'Bot tried', value: fit(tried, LIMITS.fieldValue) },
     ...(c.recent.length ? [{ name: 'Earlier', value: fit(c.recent.map((r) => `• "${literal(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join('\n'), 500) }] : []),
-    { name: 'Conversation', value: `\`${packet.conversationId}\` · ${threadLink(packet.thread)}` },
+    { name: 'Conversation', value: `\`${packet.conversationId}\` · ${where(packet)}` },
   ];
   const title = `Handoff to ${packet.team}: ${c.name}`;
   const content = `Handoff to **${packet.team}** (${status}): ${literal(c.name)} asked "${literal(truncate(packet.question.replace(/\s+/g, ' '), 200))}"`;
@@ -47,7 +47,7 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): D
     embeds: [{ title: truncate(title, LIMITS.embedTitle), ...(packet.thread.link ? { url: packet.thread.link } : {}), description, fields, color: STATUS_COLORS[packet.status] }],
     components: buttonRows(buttons),
     pingRoles: [],
-    fallback: `${content}\n${packet.reasonText}\n${threadLink(packet.thread)} · conversation ${packet.conversationId}`,
+    fallback: `${content}\n${packet.reasonText}\n${where(packet)} · conversation ${packet.conversationId}`,
   };
 }
 
@@ -55,14 +55,24 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): D
 export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): DiscordMessage {
   const p = reply.packet;
   const parts = [...(reply.comment ? [`**Comment**\n${quote(reply.comment, 1500)}`] : []), `**Question**\n${quote(p.question, QUESTION_MAX)}`];
-  const where = `${threadLink(p.thread)} · team ${p.team} · conversation \`${p.conversationId}\``;
+  const place = `${where(p)} · team ${p.team} · conversation \`${p.conversationId}\``;
   return {
     content: `⚠️ ${reply.text}`,
-    embeds: [{ description: `${parts.join('\n\n')}\n\n${where}`, color: ALERT_COLOR }],
+    embeds: [{ description: `${parts.join('\n\n')}\n\n${place}`, color: ALERT_COLOR }],
     components: [],
     pingRoles: [],
-    fallback: `⚠️ ${reply.text}${reply.comment ? ` Comment: "${reply.comment}"` : ''} ${where}`,
+    fallback: `⚠️ ${reply.text}${reply.comment ? ` Comment: "${reply.comment}"` : ''} ${place}`,
   };
+}
+
+/**
+ * Where the conversation is. Agents cannot open someone else's DM with the bot: they get the customer as a
+ * mention (click → profile → Message) to write to them directly.
+ */
+function where(packet: ContextPacket): string {
+  if (!packet.thread.isDirect) return threadLink(packet.thread);
+  const userId = packet.customer.identities.map((i) => /^discord:[^:]+:(\d+)$/.exec(i)?.[1]).find(Boolean);
+  return userId ? `in a direct message with the bot; write to <@${userId}> yourself` : threadLink(packet.thread);
 }
 
 function statusLine(packet: ContextPacket): string {

@@ -1,0 +1,123 @@
+// Where the bot listens: support channels (a thread per question), forum posts, mentions anywhere, DMs, and
+// follow-ups in a conversation's thread. What it ignores: bots (itself too), other channels, agents' announcements.
+import { ChannelType } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../src/engine/conversation.js';
+import { directThread } from '../../src/platforms/discord/places.js';
+import { guildFixture, type GuildFixture } from '../fakes/discord/index.js';
+import { IDS, ask, bodyOf, componentsOf, conversationOf, firstResponse, idOf, labelsOf, postIn, startHarness, textOf, waitUntil, type Harness } from './harness.js';
+
+const GENERAL = '200000000000000013';
+const OTHER_BOT = { id: '300000000000000002', username: 'otherbot', bot: true };
+
+/** The default server plus #general (not a support channel) and another bot. */
+function server(): GuildFixture {
+  const base = guildFixture();
+  return guildFixture({
+    channels: [...base.channels, { id: GENERAL, name: 'general', type: 0, position: 3 }],
+    members: [...base.members, { user: OTHER_BOT, roles: [] }],
+  });
+}
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({}, { guilds: [server()] });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('Discord: where the bot listens', () => {
+  it('a new forum post in a support forum is the question; the answer goes into the post', async () => {
+    const { fake } = h;
+    const { thread } = await fake.createForumPost({ forumId: IDS.forumChannel, author: IDS.customer, name: 'Password', content: 'How do I reset my password?' });
+    const answer = await postIn(fake, thread.id);
+    expect(bodyOf(answer).embeds?.[0]?.title).toBe('Reset your password');
+    expect(fake.callsTo('POST /channels/:id/messages/:mid/threads')).toEqual([]); // the post already is a thread
+    const stored = await waitUntil(() => h.app.store.conversations.get(conversationOf(thread.id, IDS.forumChannel)), 'the conversation saved');
+    expect(stored.thread).toMatchObject({ workspaceId: IDS.guild, channelId: IDS.forumChannel, threadId: thread.id });
+  });
+
+  it('a direct message is a conversation in the DM channel itself, and follow-ups continue it', async () => {
+    const { fake, app } = h;
+    const dm = fake.dmChannel(IDS.customer);
+    await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: 'How do I reset my password?' });
+    const answer = await postIn(fake, dm.id);
+    expect(bodyOf(answer).embeds?.[0]?.title).toBe('Reset your password');
+
+    await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: 'I want to talk to a person' });
+    const notice = await postIn(fake, dm.id, (b) => String(b.content).includes('handing this to our accounts team'));
+    expect(bodyOf(notice).content).not.toContain('<@&'); // nobody from a server role can see a DM
+    const packet = await postIn(fake, IDS.agentsChannel);
+    // Agents cannot open the customer's DM with the bot: they get the customer to write to (without a ping).
+    expect(textOf(bodyOf(packet))).toContain(`in a direct message with the bot; write to <@${IDS.customer}> yourself`);
+    expect(bodyOf(packet).allowed_mentions).toEqual({ parse: [], roles: [] });
+    const conversation = await waitUntil(async () => {
+      const stored = await app.store.conversations.get(conversationIdFor(directThread(dm.id)));
+      return stored?.state === 'handed_off' && stored;
+    }, 'the handoff saved');
+    expect(conversation.thread).toMatchObject({ workspaceId: 'dm', channelId: dm.id, threadId: dm.id, isDirect: true });
+  });
+
+  it('a mention in another channel opens a thread there; the mention is not part of the question', async () => {
+    const { fake } = h;
+    const question = await fake.sendMessage({ channelId: GENERAL, author: IDS.customer, content: `<@${IDS.bot}> how do I reset my password?` });
+    const thread = await fake.waitForCall('POST /channels/:id/messages/:mid/threads');
+    expect(thread.body).toMatchObject({ name: 'how do I reset my password?' });
+    expect(bodyOf(await postIn(fake, question.id)).embeds?.[0]?.title).toBe('Reset your password');
+  });
+
+  it('a bare mention opens a thread and asks for the question, which then gets answered there', async () => {
+    const { fake } = h;
+    const mention = await fake.sendMessage({ channelId: GENERAL, author: IDS.customer, content: `<@${IDS.bot}>` });
+    expect((await fake.waitForCall('POST /channels/:id/messages/:mid/threads')).body).toMatchObject({ name: 'Question from Casey Customer' });
+    await postIn(fake, mention.id, (b) => String(b.content).startsWith('Hi Casey Customer! What can I help you with?'));
+    await fake.sendMessage({ channelId: mention.id, author: IDS.customer, content: 'How do I reset my password?' });
+    expect(bodyOf(await postIn(fake, mention.id, (b) => Boolean(b.embeds?.length))).embeds?.[0]?.title).toBe('Reset your password');
+  });
+
+  it('close matches come as a select menu plus None of these; picking one answers with that article', async () => {
+    const { fake } = h;
+    const question = await ask(fake, 'schedule');
+    const suggestions = await postIn(fake, question.id);
+    const body = bodyOf(suggestions);
+    expect(body.content).toBe("I'm not completely sure what you need. Did you mean one of these?");
+    const [select, none] = componentsOf(body);
+    expect(select).toMatchObject({ type: 3, custom_id: `tl:choose:${conversationOf(question.id)}` });
+    expect(none).toMatchObject({ type: 2, label: 'None of these' });
+    expect(body.components?.map((row) => row.components.length)).toEqual([1, 1]); // a select fills its own row
+    const choice = select?.options?.[0];
+    expect(textOf(body)).toContain(`1. [${choice?.label}]`);
+
+    const pick = await fake.selectOption({ message: idOf(suggestions), customId: String(select?.custom_id), values: [String(choice?.value)], user: IDS.customer });
+    expect(await firstResponse(fake, pick)).toEqual({ type: 6 });
+    const answer = await postIn(fake, question.id, (b) => b.embeds?.[0]?.title === choice?.label);
+    expect(labelsOf(bodyOf(answer))).toEqual(['Solved', 'Talk to a person']);
+  });
+
+  it('ignores other bots, its own posts, channels that are not for support, and agents announcing in #support', async () => {
+    const { fake, logs } = h;
+    await fake.sendMessage({ channelId: IDS.supportChannel, author: OTHER_BOT.id, content: 'How do I reset my password?' });
+    await fake.sendMessage({ channelId: GENERAL, author: IDS.customer, content: 'How do I reset my password?' });
+    await fake.sendMessage({ channelId: IDS.supportChannel, author: IDS.agent, content: 'Maintenance tonight at 22:00' });
+    await fake.sendMessage({ channelId: IDS.supportChannel, author: IDS.bot, content: 'How do I reset my password?' }); // itself
+    // Events are handled in order, and the ignored ones are dropped before any await: once the marker question has
+    // its thread, everything before it was seen and dropped.
+    const marker = await ask(fake, 'How do I reset my password?');
+    await postIn(fake, marker.id);
+    expect(fake.callsTo('POST /channels/:id/messages/:mid/threads').map((c) => c.params.mid)).toEqual([marker.id]);
+  });
+});
+
+describe('Discord: guild threads that are not conversations', () => {
+  it('messages in an unrelated thread are ignored unless they mention the bot', async () => {
+    const { fake } = h;
+    const { thread } = await fake.createForumPost({ forumId: IDS.forumChannel, author: IDS.agent, name: 'Release notes', content: 'Version 2 is out' });
+    expect(thread.type).toBe(ChannelType.PublicThread);
+    await fake.sendMessage({ channelId: thread.id, author: IDS.customer, content: 'Nice!' });
+    await fake.sendMessage({ channelId: thread.id, author: IDS.customer, content: `<@${IDS.bot}> how do I reset my password?` });
+    const answer = await postIn(fake, thread.id);
+    expect(bodyOf(answer).embeds?.[0]?.title).toBe('Reset your password');
+    expect(fake.callsTo('POST /channels/:id/messages').filter((c) => c.params.id === thread.id)).toHaveLength(1);
+  });
+});
