@@ -57,14 +57,14 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
     await fake.close();
     throw error;
   }
-  return {
+  const harness: Harness = {
     fake,
     app,
     discord,
     logs,
     crashes,
     async close() {
-      await discord.stop();
+      await harness.discord.stop(); // the current one: a test may have restarted it
       await app.close();
       await fake.close();
       process.off('unhandledRejection', onCrash);
@@ -73,6 +73,7 @@ export async function startHarness(env: Record<string, string> = {}, fakeOptions
       expect(fake.internalErrors).toEqual([]);
     },
   };
+  return harness;
 }
 
 /** The slash commands, registered in the test server the way `threadline discord register` does it. */

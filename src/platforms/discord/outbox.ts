@@ -43,7 +43,7 @@ export class DiscordOutbox implements Outbox {
 
   async update(ref: PostedRef, reply: Reply): Promise<void> {
     const message = this.render(reply);
-    await this.deliver(`update a ${reply.kind}`, ref.channelId, message, (m) => this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: restBody(m) }));
+    await this.deliver(`update the ${reply.kind}`, ref.channelId, message, (m) => this.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: restBody(m) }));
   }
 
   private render(reply: Reply, thread?: ThreadRef): DiscordMessage {
@@ -97,7 +97,7 @@ export class DiscordOutbox implements Outbox {
   }
 
   private async post(channelId: string, message: DiscordMessage, kind: Reply['kind']): Promise<PostedRef> {
-    const answer = await this.deliver(`post a ${kind}`, channelId, message, (m) => this.rest.post(Routes.channelMessages(channelId), { body: restBody(m) }));
+    const answer = await this.deliver(`post the ${kind}`, channelId, message, (m) => this.rest.post(Routes.channelMessages(channelId), { body: restBody(m) }));
     const posted = postedMessage.parse(answer);
     return { platform: 'discord', channelId: posted.channel_id, messageId: posted.id };
   }
