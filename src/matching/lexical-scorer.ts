@@ -2,7 +2,7 @@ import { InvertedIndex } from './inverted-index.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { phrasingOffsets, shortlist } from './shortlist.js';
-import { centroid, sparseDot, TfidfVectorizer, type SparseVector } from './sparse.js';
+import { centroid, TfidfVectorizer, type SparseVector } from './sparse.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const LEXICAL_CHANNELS = ['char-centroid', 'char-best', 'word-centroid', 'word-best', 'word-body'] as const;
@@ -19,6 +19,8 @@ export const lexicalScorer: ScorerBuilder = {
 class View {
   private readonly centroids: InvertedIndex;
   private readonly offsets: Int32Array;
+  /** Scratch space for one query's weights by term (all zeros between queries). */
+  private readonly lookup: Float32Array;
 
   constructor(
     private readonly vectorizer: TfidfVectorizer,
@@ -28,6 +30,7 @@ class View {
     articleCount: number,
   ) {
     this.offsets = phrasingOffsets(owner, articleCount);
+    this.lookup = new Float32Array(vectorizer.size);
     const grouped = Array.from({ length: articleCount }, (_, a) => phrasings.slice(this.offsets[a], this.offsets[a + 1]));
     this.centroids = new InvertedIndex(grouped.map(centroid), vectorizer.size);
   }
@@ -44,11 +47,20 @@ class View {
     const central = new Float64Array(articleCount);
     this.centroids.accumulate(q, central, maxPostings(articleCount));
     const best = Float64Array.from(central);
+    // the query as a dense lookup table: each phrasing's dot product is then one pass over its own terms
+    const lookup = this.lookup;
+    for (let i = 0; i < q.indices.length; i++) lookup[q.indices[i]!] = q.values[i]!;
     for (const a of shortlist(central)) {
       let max = 0;
-      for (let i = this.offsets[a]!; i < this.offsets[a + 1]!; i++) max = Math.max(max, sparseDot(q, this.phrasings[i]!));
+      for (let i = this.offsets[a]!; i < this.offsets[a + 1]!; i++) {
+        const p = this.phrasings[i]!;
+        let dot = 0;
+        for (let k = 0; k < p.indices.length; k++) dot += p.values[k]! * lookup[p.indices[k]!]!;
+        if (dot > max) max = dot;
+      }
       best[a] = max;
     }
+    for (let i = 0; i < q.indices.length; i++) lookup[q.indices[i]!] = 0;
     return [central, best];
   }
 }

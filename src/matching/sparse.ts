@@ -84,15 +84,3 @@ export class TfidfVectorizer {
     return toSparse(counts);
   }
 }
-
-/** Dot product of two sparse vectors (both with ascending indices). */
-export function sparseDot(a: SparseVector, b: SparseVector): number {
-  let i = 0, j = 0, sum = 0;
-  while (i < a.indices.length && j < b.indices.length) {
-    const x = a.indices[i]!, y = b.indices[j]!;
-    if (x === y) sum += a.values[i++]! * b.values[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
