@@ -38,6 +38,18 @@ describe('Discord: where the bot listens', () => {
     expect(stored.thread).toMatchObject({ workspaceId: IDS.guild, channelId: IDS.forumChannel, threadId: thread.id });
   });
 
+  it('the Discord user becomes a customer profile, and a changed display name updates it', async () => {
+    const { fake, app } = h;
+    const question = await ask(fake, 'How do I reset my password?');
+    await postIn(fake, question.id);
+    const identity = `discord:users:${IDS.customer}`;
+    expect(await waitUntil(() => app.store.customers.findByIdentity(identity), 'the profile')).toMatchObject({ displayName: 'Casey Customer', identities: [identity] });
+    // The customer renames themselves; their next message carries the new global name.
+    const renamed = { ...question, id: '1999999999999999999', channel_id: question.id, content: 'It worked, thanks', author: { ...question.author, global_name: 'Casey C.' }, guild_id: IDS.guild };
+    await fake.dispatch('MESSAGE_CREATE', renamed);
+    await waitUntil(async () => (await app.store.customers.findByIdentity(identity))?.displayName === 'Casey C.', 'the new name on the profile');
+  });
+
   it('a direct message is a conversation in the DM channel itself, and follow-ups continue it', async () => {
     const { fake, app } = h;
     const dm = fake.dmChannel(IDS.customer);

@@ -20,10 +20,13 @@ export type Place =
   | { kind: 'thread'; thread: ThreadRef }
   | { kind: 'channel'; guildId: string; channelId: string };
 
-/** The place of a channel; a thread missing from the cache (e.g. archived) is fetched once. */
+/**
+ * The place of a channel; a thread missing from the cache (e.g. archived) is fetched once. A channel Discord will
+ * not show the bot counts as a plain channel: the engine then says where its commands work.
+ */
 export async function placeOf(client: Client, channelId: string, guildId: string | null): Promise<Place> {
   if (!guildId) return { kind: 'dm', thread: directThread(channelId) };
-  const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId));
+  const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
   if (channel?.isThread()) return { kind: 'thread', thread: guildThread(guildId, channel.parentId ?? channel.id, channel.id) };
   if (channel?.type === ChannelType.DM) return { kind: 'dm', thread: directThread(channelId) };
   return { kind: 'channel', guildId, channelId };
