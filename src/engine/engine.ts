@@ -3,7 +3,7 @@ import { EngineContext, type EngineDeps, type Turn } from './context.js';
 import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './customer-turn.js';
 import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
 import { handOff } from './handoff.js';
-import { saysThanks } from './intents.js';
+import { linkRequest, saysThanks } from './intents.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { comment, rate, resolve } from './survey.js';
 import { identityOf } from '../store/customers.js';
@@ -15,8 +15,6 @@ export type { EngineDeps, EngineSettings } from './context.js';
 /** Actions that belong to the conversation's customer, and those that belong to agents. */
 const CUSTOMER_ACTIONS = new Set(['solved', 'talk-to-person', 'choose', 'none-of-these', 'rate', 'comment']);
 const AGENT_ACTIONS = new Set(['claim', 'resolve']);
-/** "link" or "link 123456" typed as a message works like the link command. */
-const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
 
 /**
  * The platform-neutral conversation engine. Adapters call `handle` with what happened and an outbox
@@ -78,9 +76,9 @@ export class Engine {
   private async onMessage(inbound: InboundMessage, outbox: Outbox): Promise<void> {
     const now = this.ctx.now();
     const text = inbound.text.trim();
-    const linkCode = LINK_MESSAGE.exec(text);
-    if (linkCode) {
-      await this.notice(outbox, { ...inbound, thread: inbound.thread }, await link(this.ctx, inbound.from, linkCode[1]));
+    const linkCode = linkRequest(text);
+    if (linkCode !== undefined) {
+      await this.notice(outbox, inbound, await link(this.ctx, inbound.from, linkCode || undefined));
       return;
     }
     // Every message refreshes the sender's profile (display name, email), not just the first.

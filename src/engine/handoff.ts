@@ -20,9 +20,10 @@ export async function handOff(
   conversation.team = team;
   conversation.handoff = { reason, at: turn.now.toISOString(), team };
 
-  const notice = reason === 'article-requires-person' ? ctx.texts.handoff.article_notice : ctx.texts.handoff.notice;
-  const text = ctx.say(notice, { team });
-  await ctx.toThread(turn, { kind: 'handoff-notice', text, team, details: options.articleBody });
+  const texts = ctx.texts.handoff;
+  const direct = conversation.thread.isDirect === true;
+  const notice = reason === 'article-requires-person' ? (direct ? texts.article_notice_direct : texts.article_notice) : direct ? texts.notice_direct : texts.notice;
+  await ctx.toThread(turn, { kind: 'handoff-notice', text: ctx.say(notice, { team }), team, details: options.articleBody });
 
   const summary = await summarize(ctx, conversation, reason);
   conversation.handoff.summary = summary;

@@ -45,3 +45,15 @@ export function soundsFrustrated(text: string): boolean {
 
 export const saysNotHelped = (text: string) => NOT_HELPED.some((re) => re.test(text));
 export const saysThanks = (text: string) => THANKS.test(text.trim());
+
+const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
+
+/**
+ * "link" or "link 123456" typed as a message works like the link command. Returns undefined when the
+ * message is something else, else the code ('' when asking for a new one). Adapters use it too, so such
+ * a message does not open a thread of its own.
+ */
+export function linkRequest(text: string): string | undefined {
+  const match = LINK_MESSAGE.exec(text.trim());
+  return match ? (match[1] ?? '') : undefined;
+}

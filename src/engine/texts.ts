@@ -24,6 +24,8 @@ export const textsSchema = z.object({
   handoff: z.object({
     notice: line,
     article_notice: line,
+    notice_direct: line,
+    article_notice_direct: line,
     waiting: line,
     claimed: line,
     transferred: line,

@@ -8,7 +8,10 @@ export type Platform = 'slack' | 'discord' | 'console';
 /** Someone who wrote to the bot or pressed one of its buttons. */
 export interface Person {
   platform: Platform;
-  /** Slack team id, Discord guild id (or "dm"), "local" for the console. */
+  /**
+   * Scope of the user id, so platform:workspaceId:id names one person: Slack team id; "users" on Discord
+   * (user ids are global, so one profile spans servers and DMs); "local" for the console.
+   */
   workspaceId: string;
   /** The platform's user id. */
   id: string;

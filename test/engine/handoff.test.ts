@@ -145,4 +145,13 @@ describe('after a handoff', () => {
     await engine.handle({ kind: 'command', eventId: 'c4', name: 'status', args: [], from: customer, thread }, out);
     expect(out.last('notice').text).toBe('Conversation handed off, round 1; team: support; agent: Alex Agent.');
   });
+
+  it('in a direct message, tells the customer a person will contact them (agents cannot write into the DM)', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human', { thread: { ...thread, threadId: 'dm', isDirect: true } }), out);
+    expect(out.last('handoff-notice').text).toBe(
+      "I'm handing this to our support team. A person will contact you directly, and they can see everything above, so you don't need to repeat anything.",
+    );
+  });
 });

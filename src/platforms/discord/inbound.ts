@@ -1,5 +1,6 @@
 import { MessageType, cleanContent, type Client, type Message } from 'discord.js';
 import { conversationIdFor } from '../../engine/conversation.js';
+import { linkRequest } from '../../engine/intents.js';
 import type { InboundMessage, Person, ThreadRef } from '../../engine/types.js';
 import type { Store } from '../../store/store.js';
 import type { AdminNotices } from './admin-notices.js';
@@ -7,9 +8,6 @@ import type { DiscordPeople } from './people.js';
 import { directThread, guildThread } from './places.js';
 import { openQuestionThread } from './question-thread.js';
 import type { DiscordRouting } from './routing.js';
-
-/** "link" / "link 123456" as a message: the engine answers it privately, so it gets no thread of its own. */
-const LINK_MESSAGE = /^\/?link(?:\s+[\d\s-]{6,9})?$/i;
 
 export interface InboundDeps {
   client: Client;
@@ -53,7 +51,8 @@ export class DiscordInbound {
     if (!mentioned && !this.deps.routing.isSupportChannel(message.channelId)) return undefined;
     const person = from();
     if (!mentioned && person.isAgent) return undefined; // an agent's announcement, not a question
-    if (LINK_MESSAGE.test(text)) return this.inbound(message, { platform: 'discord', workspaceId: message.guildId, channelId: message.channelId, threadId: message.channelId }, person, text);
+    // "link" / "link 123456": the engine answers it privately, so it gets no thread of its own.
+    if (linkRequest(text) !== undefined) return this.inbound(message, { platform: 'discord', workspaceId: message.guildId, channelId: message.channelId, threadId: message.channelId }, person, text);
     const threadId = await openQuestionThread(message, text, person.displayName ?? person.id, this.deps.admin);
     return threadId ? this.inbound(message, guildThread(message.guildId, message.channelId, threadId), person, text) : undefined;
   }
