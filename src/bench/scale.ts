@@ -1,4 +1,3 @@
-import Keyv from 'keyv';
 import { assembleKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { percentile } from '../eval/metrics.js';
 import { createMatcher, type MatcherKind } from '../matching/create-matcher.js';
@@ -17,7 +16,7 @@ export interface ScaleResult {
 }
 
 /**
- * Builds a matcher over a synthetic knowledge base of `articles` articles (cold: empty cache, so
+ * Builds a matcher over a synthetic knowledge base of `articles` articles (cold: no cache, so
  * build time includes embedding every phrasing) and times `queries` matches after a short warm-up.
  * Run one size per process so peak RSS belongs to that size alone.
  */
@@ -25,7 +24,8 @@ export async function runScale(articles: number, kind: MatcherKind, queries = 20
   const synthetic = syntheticKnowledge(articles, 10, queries + 20);
   const knowledge = assembleKnowledgeBase(synthetic.articles, []);
   const started = performance.now();
-  const matcher = await createMatcher(knowledge, { kind, cache: new Keyv() });
+  // no store: vectors would otherwise sit in an in-memory Keyv too (in production the store is sqlite or redis)
+  const matcher = await createMatcher(knowledge, { kind });
   const buildMs = performance.now() - started;
 
   for (const q of synthetic.queries.slice(0, 20)) await matcher.match(q); // warm-up: JIT and first-call costs

@@ -1,6 +1,7 @@
 import { InvertedIndex } from './inverted-index.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
+import { maxPostings } from './lexical-scorer.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const BAYES_CHANNELS = ['bayes-word', 'bayes-char'] as const;
@@ -72,7 +73,7 @@ class BayesView {
     const out = Float64Array.from(this.base);
     if (length === 0) return out.fill(0);
     const indices = Int32Array.from(known.keys()).sort();
-    this.index.accumulate({ indices, values: Float32Array.from(indices, (t) => (known.get(t) ?? 0) / length) }, out);
+    this.index.accumulate({ indices, values: Float32Array.from(indices, (t) => (known.get(t) ?? 0) / length) }, out, maxPostings(out.length));
     return out;
   }
 }

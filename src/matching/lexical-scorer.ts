@@ -66,7 +66,7 @@ class View {
 }
 
 /** Exact below 2,000 articles; above, terms in more than 5% of articles are skipped (see InvertedIndex). */
-const maxPostings = (articleCount: number) => (articleCount < 2000 ? Infinity : Math.max(2000, 0.05 * articleCount));
+export const maxPostings = (articleCount: number) => (articleCount < 2000 ? Infinity : Math.max(2000, 0.05 * articleCount));
 
 class LexicalScorer implements Scorer {
   readonly channels = LEXICAL_CHANNELS;

@@ -8,6 +8,7 @@ import { normalized, type EmbeddingProvider } from './provider.js';
 const storedSchema = z.object({ texts: z.array(z.string()), vectors: z.array(z.string()) });
 
 const KEY_PREFIX = 'matching:vectors';
+const EMBED_CHUNK = 256;
 /** Articles whose vectors stay in memory between rebuilds, so a hot reload embeds only what changed. */
 const MEMORY_LIMIT = 200_000;
 
@@ -50,20 +51,21 @@ export class ArticleVectorCache {
     }
 
     const toEmbed = found.flatMap((v, i) => (v ? [] : [i]));
-    if (toEmbed.length) {
-      const texts = toEmbed.flatMap((i) => phrasingsOf(articles[i]!));
-      const raw = await this.provider.embed(texts);
+    // a few hundred articles at a time: memory stays flat however many need embedding
+    for (let start = 0; start < toEmbed.length; start += EMBED_CHUNK) {
+      const chunk = toEmbed.slice(start, start + EMBED_CHUNK);
+      const raw = await this.provider.embed(chunk.flatMap((i) => phrasingsOf(articles[i]!)));
       let at = 0;
       const entries: Array<{ key: string; value: unknown }> = [];
-      for (const i of toEmbed) {
+      for (const i of chunk) {
         const phrasings = phrasingsOf(articles[i]!);
         const vectors = raw.slice(at, at + phrasings.length).map(normalized);
         at += phrasings.length;
         found[i] = vectors;
-        entries.push({ key: keys[i]!, value: encode(phrasings, vectors) });
+        if (this.store) entries.push({ key: keys[i]!, value: encode(phrasings, vectors) });
       }
-      stats.embedded = toEmbed.length;
-      if (this.store) await this.store.setMany(entries).catch(() => undefined); // a cache write failure only costs a re-embed later
+      stats.embedded += chunk.length;
+      if (this.store) await this.store.setMany(entries).catch(() => undefined); // a failed cache write only costs a re-embed later
     }
 
     if (this.memory.size > MEMORY_LIMIT) this.memory.clear();
