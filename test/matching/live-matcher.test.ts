@@ -38,13 +38,13 @@ describe('LiveMatcher', () => {
   it('keeps answering from the old index while the new one builds, without waiting for it', async () => {
     const source = new FakeSource(knowledgeOf(helpCentre()));
     const matcher = await LiveMatcher.start(source, { kind: 'lexical' });
-    const big = Array.from({ length: 3000 }, (_, i) => article({ id: `filler-${i}`, questions: [`filler question ${i}`] }));
+    const big = Array.from({ length: 500 }, (_, i) => article({ id: `filler-${i}`, questions: [`filler question ${i}`] }));
     const changed = source.change(knowledgeOf([...helpCentre(), ...big]));
     await changed; // the listener returns at once; the rebuild runs in the background
     expect(await top(matcher, 'I forgot my password')).toBe('reset-password');
-    expect(await top(matcher, 'filler question 1234')).not.toBe('filler-1234'); // still the old index
+    expect(await top(matcher, 'filler question 234')).not.toBe('filler-234'); // still the old index
     await matcher.settled();
-    expect(await top(matcher, 'filler question 1234')).toBe('filler-1234');
+    expect(await top(matcher, 'filler question 234')).toBe('filler-234');
   });
 
   it('coalesces a burst of edits into rebuilds that end on the latest knowledge', async () => {
