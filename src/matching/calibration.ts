@@ -1,5 +1,5 @@
 import { fuse, topK, type FusionWeights } from './fusion.js';
-import { clampThresholds, searchAnswerThresholds, searchSuggestThreshold } from './threshold-search.js';
+import { clampThresholds, searchAnswerThresholds, searchSuggestThreshold, type ScoredOutcome } from './threshold-search.js';
 import type { HeldOutRow } from './training.js';
 import type { Thresholds } from './types.js';
 
@@ -50,7 +50,7 @@ const SCALES = Array.from({ length: 25 }, (_, i) => 2 ** ((i - 16) / 4)); // 1/1
  * column removed, as if the knowledge base did not cover it: the hardest kind, a question next to
  * what the knowledge covers). Temperature and none score maximise the likelihood of both; the answer
  * threshold is the lowest whose answers are ≥ 90% right on a mix where one question in four has no
- * answer.
+ * answer, and never above 0.9.
  */
 export function fitCalibration(rows: readonly HeldOutRow[], weights: FusionWeights, channelNames: readonly string[]): CalibrationFit {
   const raw = rows.map((r) => fuse(channelNames, r.channels, weights, r.channels[0]?.length ?? 0));
@@ -76,14 +76,29 @@ export function fitCalibration(rows: readonly HeldOutRow[], weights: FusionWeigh
     without[target] = -Infinity;
     return [inScope, { ...outcome(without, noneScore, -1), inScope: false }];
   });
-  const answer = rows.length >= MIN_ROWS ? searchAnswerThresholds(outcomes, ANSWER_PRECISION) : undefined;
-  if (!answer) return { scale, noneScore, thresholds: FALLBACK_THRESHOLDS, heldOut: { questions: rows.length, answerRate: NaN, precision: NaN } };
+  if (rows.length < MIN_ROWS) return { scale, noneScore, thresholds: FALLBACK_THRESHOLDS, heldOut: { questions: rows.length, answerRate: NaN, precision: NaN } };
+  // The confidence is itself the estimated chance an answer is right, so a confidence of
+  // ANSWER_PRECISION always suffices; held-out questions may show that a lower one does too. (Without
+  // this cap, a knowledge base whose held-out precision plateaus just under the target would only
+  // answer at confidences of 0.99+, i.e. almost never.)
+  const found = searchAnswerThresholds(outcomes, ANSWER_PRECISION);
+  const answer = found && found.answer < ANSWER_PRECISION ? found : { ...at(outcomes, ANSWER_PRECISION), answer: ANSWER_PRECISION, margin: 0 };
   const suggest = searchSuggestThreshold(outcomes, SUGGEST_HIT_RATE, answer.answer);
   return {
     scale,
     noneScore,
     thresholds: clampThresholds({ answer: answer.answer, margin: answer.margin, suggest }),
     heldOut: { questions: rows.length, answerRate: answer.answerRate, precision: answer.precision },
+  };
+}
+
+/** Answer rate and precision on held-out outcomes when answering at confidence ≥ `threshold`. */
+function at(outcomes: readonly ScoredOutcome[], threshold: number): { answerRate: number; precision: number } {
+  const answered = outcomes.filter((o) => o.first >= threshold);
+  const inScope = outcomes.filter((o) => o.inScope).length;
+  return {
+    answerRate: inScope ? answered.filter((o) => o.inScope).length / inScope : 0,
+    precision: answered.length ? answered.filter((o) => o.correct).length / answered.length : NaN,
   };
 }
 
