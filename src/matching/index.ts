@@ -7,6 +7,7 @@ export { phrasingTable, phrasingsOf, type PhrasingTable } from './phrasings.js';
 export { lexicalScorer, LEXICAL_CHANNELS } from './lexical-scorer.js';
 export { denseScorer, DENSE_CHANNELS } from './dense-scorer.js';
 export { ldaScorer, LDA_CHANNELS } from './lda-scorer.js';
+export { bayesScorer, BAYES_CHANNELS } from './bayes-scorer.js';
 export type { EmbeddingProvider } from './embeddings/provider.js';
 export { loadUseLite, sharedUseLite } from './embeddings/use-lite.js';
 export { ArticleVectorCache, vectorCacheFor, type EmbedStats } from './embeddings/vector-cache.js';
