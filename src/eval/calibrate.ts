@@ -11,13 +11,20 @@ export interface Calibrated {
 }
 
 /**
- * The answer threshold and margin that answer the most in-scope cases while answers stay at least
- * `target` precise (out-of-scope cases answered count as wrong). Undefined when no setting reaches
- * the target. The suggest threshold is kept (capped at the answer one).
+ * The answer threshold and margin that answer the most in-scope cases while answered precision stays at
+ * least `target`. By default precision is over in-scope answers (what `answeredPrecision` reports; how
+ * many out-of-scope cases get through shows in the OOS recall at those thresholds); with
+ * `countOutOfScope`, an answered out-of-scope case counts as a wrong answer. Undefined when no setting
+ * reaches the target. The suggest threshold is kept (capped at the answer one).
  */
-export function calibrateThresholds(outcomes: readonly CaseOutcome[], current: Thresholds, target = TARGET_PRECISION): Calibrated | undefined {
+export function calibrateThresholds(
+  outcomes: readonly CaseOutcome[],
+  current: Thresholds,
+  target = TARGET_PRECISION,
+  { countOutOfScope = false } = {},
+): Calibrated | undefined {
   const scored = outcomes
-    .filter((o) => o.top.length > 0)
+    .filter((o) => o.top.length > 0 && (countOutOfScope || o.expect !== null))
     .map((o) => ({ first: o.first, second: o.second, inScope: o.expect !== null, correct: o.expect !== null && o.top[0] === o.expect }));
   const choice = searchAnswerThresholds(scored, target);
   if (!choice) return undefined;

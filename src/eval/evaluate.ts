@@ -59,6 +59,14 @@ export async function evaluate(dir: string, options: EvaluateOptions = {}): Prom
         ...formatFigures(figures, quality(run.outcomes, calibrated.thresholds), { decisionsOnly: true }),
       );
     }
+    const strict = figures.oosCases ? calibrateThresholds(run.outcomes, run.thresholds, TARGET_PRECISION, { countOutOfScope: true }) : undefined;
+    if (strict) {
+      const at = figuresAt(strict.thresholds);
+      lines.push(
+        `stricter, counting answered out-of-scope cases as wrong answers: ${formatThresholds(strict.thresholds)}`,
+        `  answer rate ${pct(at.answerRate)}, answered precision ${pct(at.answeredPrecision)}, out-of-scope recall ${pct(at.oosRecall)}`,
+      );
+    }
   }
   return { figures, lines, warnings: formatWarnings(run.problems, run.unknownIds) };
 }

@@ -25,10 +25,10 @@ export interface QualityFigures {
   top3Accuracy: number;
   /** In-scope cases answered (not suggested, not handed off) / in-scope cases. */
   answerRate: number;
-  /** Answers with the expected article / all answers, out-of-scope cases included (an answer to one is wrong). */
+  /** In-scope cases answered with the expected article / in-scope cases answered (issue 3's definition). */
   answeredPrecision: number;
-  /** Same, counting in-scope cases only. */
-  inScopePrecision: number;
+  /** Stricter: right answers / all answers, an answer to an out-of-scope case counting as wrong. */
+  allAnswersPrecision: number;
   /** Out-of-scope cases not answered / out-of-scope cases. */
   oosRecall: number;
 }
@@ -56,8 +56,8 @@ export function quality(outcomes: readonly CaseOutcome[], thresholds: Thresholds
     inScopeAccuracy: ratio(top1, inScope),
     top3Accuracy: ratio(top3, inScope),
     answerRate: ratio(answeredIn, inScope),
-    answeredPrecision: ratio(rightAnswers, answeredIn + oosAnswered),
-    inScopePrecision: ratio(rightAnswers, answeredIn),
+    answeredPrecision: ratio(rightAnswers, answeredIn),
+    allAnswersPrecision: ratio(rightAnswers, answeredIn + oosAnswered),
     oosRecall: ratio(oos - oosAnswered, oos),
   };
 }

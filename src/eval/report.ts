@@ -22,7 +22,7 @@ export function formatFigures(f: EvalFigures, q: QualityFigures, { decisionsOnly
   const oos = f.oosCases ? pct(f.oosRecall) : 'n/a (no out-of-scope cases)';
   const decisions = [
     `  answer rate (in scope)   ${pct(f.answerRate)}`,
-    `  answered precision       ${pct(f.answeredPrecision)}${f.oosCases ? ` (in-scope answers only: ${pct(q.inScopePrecision)})` : ''}`,
+    `  answered precision       ${pct(f.answeredPrecision)}${f.oosCases ? ` (over all answers, out-of-scope ones counting as wrong: ${pct(q.allAnswersPrecision)})` : ''}`,
     `  out-of-scope recall      ${oos}`,
   ];
   if (decisionsOnly) return decisions;

@@ -16,19 +16,19 @@ describe('quality figures', () => {
     o(null, ['b', 'a', 'c'], 0.3, 0.1), // out of scope, handed off
   ];
 
-  it('counts accuracy over in-scope cases, answers over all, and OOS recall over OOS cases', () => {
+  it('counts accuracy, answer rate and answered precision over in-scope cases, OOS recall over OOS cases', () => {
     expect(quality(outcomes, t)).toEqual({
       inScopeAccuracy: 2 / 4,
       top3Accuracy: 4 / 4,
       answerRate: 2 / 4,
-      answeredPrecision: 1 / 3,
-      inScopePrecision: 1 / 2,
+      answeredPrecision: 1 / 2,
+      allAnswersPrecision: 1 / 3,
       oosRecall: 1 / 2,
     });
   });
 
   it('is all zeros with nothing to count', () => {
-    expect(quality([], t)).toEqual({ inScopeAccuracy: 0, top3Accuracy: 0, answerRate: 0, answeredPrecision: 0, inScopePrecision: 0, oosRecall: 0 });
+    expect(quality([], t)).toEqual({ inScopeAccuracy: 0, top3Accuracy: 0, answerRate: 0, answeredPrecision: 0, allAnswersPrecision: 0, oosRecall: 0 });
   });
 
   it('takes nearest-rank percentiles', () => {
@@ -56,12 +56,19 @@ describe('calibrateThresholds', () => {
     expect(calibrated.answeredPrecision).toBeCloseTo(29 / 30);
   });
 
-  it('uses the margin to keep out-of-scope questions with a close runner-up from being answered', () => {
+  it('judges precision on in-scope answers by default, and on all answers when asked', () => {
+    const outcomes = [...Array.from({ length: 10 }, () => o('a', ['a'], 0.8, 0.2)), o(null, ['a'], 0.9, 0.1)];
+    expect(calibrateThresholds(outcomes, t)).toMatchObject({ answerRate: 1, answeredPrecision: 1 });
+    // Counting the confidently answered out-of-scope case, no threshold keeps answers 95% right.
+    expect(calibrateThresholds(outcomes, t, 0.95, { countOutOfScope: true })).toBeUndefined();
+  });
+
+  it('with out-of-scope cases counted, uses the margin to keep those with a close runner-up from being answered', () => {
     const outcomes = [
       ...Array.from({ length: 10 }, () => o('a', ['a'], 0.8, 0.2)),
       ...Array.from({ length: 10 }, () => o(null, ['a'], 0.85, 0.8)),
     ];
-    const calibrated = calibrateThresholds(outcomes, t)!;
+    const calibrated = calibrateThresholds(outcomes, t, 0.95, { countOutOfScope: true })!;
     expect(calibrated.answerRate).toBe(1);
     expect(calibrated.answeredPrecision).toBe(1);
     expect(calibrated.thresholds.margin).toBeGreaterThan(0);
@@ -70,5 +77,6 @@ describe('calibrateThresholds', () => {
 
   it('says so (undefined) when nothing reaches the target', () => {
     expect(calibrateThresholds([o('a', ['b'], 0.9, 0), o(null, ['a'], 0.9, 0)], t)).toBeUndefined();
+    expect(calibrateThresholds([o('a', ['a'], 0.9, 0), o(null, ['a'], 0.95, 0)], t, 0.95, { countOutOfScope: true })).toBeUndefined();
   });
 });
