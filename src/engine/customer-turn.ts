@@ -15,8 +15,8 @@ const LLM_CANDIDATES = 4;
  */
 export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: string): Promise<void> {
   const conversation = turn.conversation;
-  if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person');
-  if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated');
+  if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
+  if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
   if (conversation.state === 'answered' && saysNotHelped(text)) {
     markRejected(conversation.tried, conversation.answeredArticleId);
     conversation.failures += 1;
@@ -148,6 +148,18 @@ export async function talkToPerson(ctx: EngineContext, turn: Turn): Promise<void
 async function requiresPerson(ctx: EngineContext, turn: Turn, article: Article, score: number): Promise<void> {
   remember(turn.conversation.tried, article, score, 'answered');
   await handOff(ctx, turn, 'article-requires-person', { team: article.team, articleBody: article.body });
+}
+
+/**
+ * Which team a person-request belongs to: the conversation's team so far, else the team of the article the
+ * words point at ("a human about my invoice" → billing), when the match is at least worth suggesting.
+ */
+async function likelyTeam(ctx: EngineContext, turn: Turn, text: string): Promise<string | undefined> {
+  if (turn.conversation.team) return turn.conversation.team;
+  const question = turn.conversation.question && turn.conversation.question !== text ? `${turn.conversation.question} ${text}` : text;
+  const result = await ctx.deps.matcher.match(question);
+  const best = result.candidates[0];
+  return best && best.score >= ctx.deps.matcher.thresholds.suggest ? best.article.team : undefined;
 }
 
 function answerButtons(ctx: EngineContext, conversationId: string): Button[] {

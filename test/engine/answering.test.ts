@@ -77,6 +77,14 @@ describe('a customer question', () => {
     expect(out.last('context-packet').packet.reason).toBe('asked-for-person');
   });
 
+  it('routes a request for a person to the team the words point at', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('I need to talk to a human about my invoice'), out);
+    expect(out.last('context-packet').packet).toMatchObject({ reason: 'asked-for-person', team: 'billing' });
+    expect(out.last('handoff-notice').team).toBe('billing');
+  });
+
   it('hands off a frustrated customer instead of sending another article', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();
