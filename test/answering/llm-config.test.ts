@@ -5,21 +5,13 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANSWER_PLACEHOLDERS, createLlmMode, loadPromptFile, PromptFileError } from '../../src/answering/index.js';
 import { ConfigError, parseConfig } from '../../src/config.js';
+import { problemsOf } from '../helpers/config-problems.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 import { API_KEY, BASE_URL, completion, FakeOpenAi } from './fake-openai.js';
 import { llmConfig, PROMPTS_DIR } from './llm-fixture.js';
 
 afterEach(() => FakeOpenAi.reset());
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 const question = { conversationId: 'c1', question: 'How do I reset my password?', history: [] };
 const candidates = [{ article: { id: 'reset-password', title: 'Reset your password', questions: [], tags: [], handoff: false, body: 'Click Forgot password.', file: 'r.md', hash: 'h' }, score: 0.9 }];
