@@ -12,7 +12,6 @@ import { llmConfig, PROMPTS_DIR } from './llm-fixture.js';
 
 afterEach(() => FakeOpenAi.reset());
 
-
 const question = { conversationId: 'c1', question: 'How do I reset my password?', history: [] };
 const candidates = [{ article: { id: 'reset-password', title: 'Reset your password', questions: [], tags: [], handoff: false, body: 'Click Forgot password.', file: 'r.md', hash: 'h' }, score: 0.9 }];
 

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../../src/config.js';
 import { problemsOf } from '../helpers/config-problems.js';
 
-
 describe('configuration', () => {
   it('needs nothing to run the console on the sample knowledge base', () => {
     const config = parseConfig({});
