@@ -8,13 +8,25 @@ import { KeyedMutex } from './keyed-mutex.js';
 import { comment, rate, resolve } from './survey.js';
 import { identityOf } from '../store/customers.js';
 import type { Conversation } from '../store/records.js';
-import type { Inbound, InboundAction, InboundCommand, InboundMessage, Outbox, Platform } from './types.js';
+import type { ActionName, Inbound, InboundAction, InboundCommand, InboundMessage, Outbox, Platform } from './types.js';
 
 export type { EngineDeps, EngineSettings } from './context.js';
 
 /** Actions that belong to the conversation's customer, and those that belong to agents. */
 const CUSTOMER_ACTIONS = new Set(['solved', 'talk-to-person', 'choose', 'none-of-these', 'rate', 'comment']);
 const AGENT_ACTIONS = new Set(['claim', 'resolve']);
+
+/** What each button does once the engine has checked who pressed it. */
+const ACTION_STEPS: Record<ActionName, (ctx: EngineContext, turn: Turn, value: string | undefined) => Promise<void>> = {
+  solved: (ctx, turn) => solved(ctx, turn),
+  'talk-to-person': (ctx, turn) => talkToPerson(ctx, turn),
+  choose: (ctx, turn, value) => choose(ctx, turn, value),
+  'none-of-these': (ctx, turn) => noneFit(ctx, turn),
+  claim: (ctx, turn) => agentClaim(ctx, turn),
+  resolve: (ctx, turn) => agentResolve(ctx, turn),
+  rate: (ctx, turn, value) => rate(ctx, turn, value),
+  comment: (ctx, turn, value) => comment(ctx, turn, value),
+};
 
 /**
  * The platform-neutral conversation engine. Adapters call `handle` with what happened and an outbox
@@ -144,32 +156,7 @@ export class Engine {
       await this.ctx.toActor(turn, { kind: 'notice', text: this.stateNotice(conversation) });
       return;
     }
-    switch (inbound.action) {
-      case 'solved':
-        await solved(this.ctx, turn);
-        break;
-      case 'talk-to-person':
-        await talkToPerson(this.ctx, turn);
-        break;
-      case 'choose':
-        await choose(this.ctx, turn, inbound.value);
-        break;
-      case 'none-of-these':
-        await noneFit(this.ctx, turn);
-        break;
-      case 'claim':
-        await agentClaim(this.ctx, turn);
-        break;
-      case 'resolve':
-        await agentResolve(this.ctx, turn);
-        break;
-      case 'rate':
-        await rate(this.ctx, turn, inbound.value);
-        break;
-      case 'comment':
-        await comment(this.ctx, turn, inbound.value);
-        break;
-    }
+    await ACTION_STEPS[inbound.action](this.ctx, turn, inbound.value);
     await this.save(turn);
   }
 
