@@ -1,7 +1,7 @@
-import { multiply, packRows, type Matrix } from './dense-scorer.js';
 import { cholesky, ledoitWolfCovariance } from './linalg.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
+import { FloatRows } from './simd/float-rows.js';
 
 export const LDA_CHANNELS = ['lda'] as const;
 
@@ -30,7 +30,7 @@ class LdaScorer implements Scorer {
     private readonly factor: Float64Array,
     private readonly dims: number,
     /** Whitened article means. */
-    private readonly means: Matrix,
+    private readonly means: FloatRows,
     /** −½ |whitened mean|². */
     private readonly bias: Float64Array,
   ) {}
@@ -40,36 +40,40 @@ class LdaScorer implements Scorer {
     if (!vectors) throw new Error('the LDA scorer needs phrasing vectors');
     const dims = vectors[0]?.length ?? 0;
     const n = table.articles.length;
-    const means = Array.from({ length: n }, () => new Float64Array(dims));
+    // article means, packed (one block, not one array per article)
+    const means = new Float64Array(n * dims);
     const counts = new Int32Array(n);
     vectors.forEach((v, i) => {
       const a = table.owner[i]!;
       counts[a]!++;
-      for (let k = 0; k < dims; k++) means[a]![k]! += v[k]!;
+      for (let k = 0; k < dims; k++) means[a * dims + k]! += v[k]!;
     });
-    means.forEach((m, a) => {
-      if (counts[a]) for (let k = 0; k < dims; k++) m[k]! /= counts[a]!;
-    });
+    for (let a = 0; a < n; a++) if (counts[a]) for (let k = 0; k < dims; k++) means[a * dims + k]! /= counts[a]!;
 
     const step = Math.max(1, Math.ceil(vectors.length / MAX_COVARIANCE_ROWS));
     const centred: Float64Array[] = [];
     for (let i = 0; i < vectors.length; i += step) {
       const a = table.owner[i]!;
       if (counts[a]! < 2) continue; // a lone phrasing says nothing about spread
-      centred.push(Float64Array.from(vectors[i]!, (x, k) => x - means[a]![k]!));
+      centred.push(Float64Array.from(vectors[i]!, (x, k) => x - means[a * dims + k]!));
     }
     const { covariance } = ledoitWolfCovariance(centred.length ? centred : [new Float64Array(dims)], dims);
     const factor = cholesky(covariance, dims);
-    const whitened = means.map((m) => whiten(factor, dims, m));
-    const bias = Float64Array.from(whitened, (w) => -0.5 * w.reduce((s, x) => s + x * x, 0));
-    return new LdaScorer(factor, dims, packRows(whitened, dims), bias);
+    const whitened = new FloatRows(n, dims);
+    const bias = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      const w = whiten(factor, dims, means.subarray(a * dims, (a + 1) * dims));
+      bias[a] = -0.5 * w.reduce((s, x) => s + x * x, 0);
+      whitened.row(a).set(w);
+    }
+    return new LdaScorer(factor, dims, whitened, bias);
   }
 
   score(query: Query): Float64Array[] {
-    const out = new Float64Array(this.means.rows);
+    const out = new Float64Array(this.means.count);
     if (!query.vector) return [out];
     const q = whiten(this.factor, this.dims, query.vector);
-    multiply(this.means, q, out);
+    this.means.dot(q, out);
     // −½ (Mahalanobis distance)²: keeping the question's own −½|q̃|² term makes the score absolute, so a
     // question far from every article scores low everywhere (the calibration's "none" option needs that)
     const own = -0.5 * q.reduce((s, x) => s + x * x, 0);
