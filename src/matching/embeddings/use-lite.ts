@@ -17,10 +17,13 @@ export async function loadUseLite(): Promise<EmbeddingProvider> {
   return {
     id: 'use-lite-0.2.0',
     async embed(texts) {
-      const out: number[][] = [];
-      for (let i = 0; i < texts.length; i += BATCH) {
-        const batch = texts.slice(i, i + BATCH);
-        out.push(...(await model.embed(batch as string[])));
+      // batches of similar lengths: the encoder pads each batch to its longest text (~15% faster)
+      const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length || a - b);
+      const out = new Array<number[]>(texts.length);
+      for (let at = 0; at < order.length; at += BATCH) {
+        const batch = order.slice(at, at + BATCH);
+        const vectors = await model.embed(batch.map((i) => texts[i]!));
+        batch.forEach((i, k) => (out[i] = vectors[k]!));
       }
       return out;
     },
