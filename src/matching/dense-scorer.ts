@@ -2,6 +2,7 @@ import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { phrasingOffsets, shortlist } from './shortlist.js';
 import { FloatRows } from './simd/float-rows.js';
+import type { VectorRows } from './simd/vector-rows.js';
 
 export const DENSE_CHANNELS = ['embed-centroid', 'embed-best'] as const;
 
@@ -13,41 +14,36 @@ export const denseScorer: ScorerBuilder = {
   build: (table) => DenseScorer.build(table),
 };
 
-export function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k]! * b[k]!;
-  return s;
-}
-
 class DenseScorer implements Scorer {
   readonly channels = DENSE_CHANNELS;
 
   private constructor(
     private readonly centroids: FloatRows,
-    /** The table's own vectors (shared, not copied). */
-    private readonly phrasings: readonly Float32Array[],
+    /** The table's own phrasing vectors (shared, not copied). */
+    private readonly phrasings: VectorRows,
     private readonly offsets: Int32Array,
+    /** Scratch for one article's phrasing scores. */
+    private readonly scratch: Float64Array,
   ) {}
 
   static build(table: PhrasingTable): DenseScorer {
     const vectors = table.vectors;
     if (!vectors) throw new Error('the dense scorer needs phrasing vectors');
-    const dims = vectors[0]?.length ?? 0;
+    const dims = vectors.dims;
     const n = table.articles.length;
     const offsets = phrasingOffsets(table.owner, n);
-    const centroids = new FloatRows(n, dims);
+    const centroids = FloatRows.create(n, dims);
     const sum = new Float64Array(dims);
+    let most = 0;
     for (let a = 0; a < n; a++) {
       sum.fill(0);
-      for (let i = offsets[a]!; i < offsets[a + 1]!; i++) {
-        const v = vectors[i]!;
-        for (let k = 0; k < dims; k++) sum[k]! += v[k]!;
-      }
+      for (let i = offsets[a]!; i < offsets[a + 1]!; i++) vectors.addTo(i, sum);
       const norm = Math.hypot(...sum) || 1;
-      const row = centroids.row(a);
+      const row = centroids.view(a);
       for (let k = 0; k < dims; k++) row[k] = sum[k]! / norm;
+      most = Math.max(most, offsets[a + 1]! - offsets[a]!);
     }
-    return new DenseScorer(centroids, vectors, offsets);
+    return new DenseScorer(centroids, vectors, offsets, new Float64Array(most));
   }
 
   score(query: Query): Float64Array[] {
@@ -57,9 +53,15 @@ class DenseScorer implements Scorer {
     const central = this.centroids.dot(v);
     const best = Float64Array.from(central);
     for (const a of shortlist(central)) {
+      const from = this.offsets[a]!, to = this.offsets[a + 1]!;
+      if (from === to) {
+        best[a] = 0;
+        continue;
+      }
+      const scores = this.phrasings.dot(v, this.scratch, from, to);
       let max = -1;
-      for (let i = this.offsets[a]!; i < this.offsets[a + 1]!; i++) max = Math.max(max, dot(v, this.phrasings[i]!));
-      best[a] = this.offsets[a] === this.offsets[a + 1] ? 0 : max;
+      for (let i = 0; i < to - from; i++) max = Math.max(max, scores[i]!);
+      best[a] = max;
     }
     return [central, best];
   }

@@ -38,33 +38,33 @@ class LdaScorer implements Scorer {
   static build(table: PhrasingTable): LdaScorer {
     const vectors = table.vectors;
     if (!vectors) throw new Error('the LDA scorer needs phrasing vectors');
-    const dims = vectors[0]?.length ?? 0;
+    const dims = vectors.dims;
     const n = table.articles.length;
     // article means, packed (one block, not one array per article)
     const means = new Float64Array(n * dims);
     const counts = new Int32Array(n);
-    vectors.forEach((v, i) => {
+    for (let i = 0; i < vectors.count; i++) {
       const a = table.owner[i]!;
       counts[a]!++;
-      for (let k = 0; k < dims; k++) means[a * dims + k]! += v[k]!;
-    });
+      vectors.addTo(i, means.subarray(a * dims, (a + 1) * dims));
+    }
     for (let a = 0; a < n; a++) if (counts[a]) for (let k = 0; k < dims; k++) means[a * dims + k]! /= counts[a]!;
 
-    const step = Math.max(1, Math.ceil(vectors.length / MAX_COVARIANCE_ROWS));
+    const step = Math.max(1, Math.ceil(vectors.count / MAX_COVARIANCE_ROWS));
     const centred: Float64Array[] = [];
-    for (let i = 0; i < vectors.length; i += step) {
+    for (let i = 0; i < vectors.count; i += step) {
       const a = table.owner[i]!;
       if (counts[a]! < 2) continue; // a lone phrasing says nothing about spread
-      centred.push(Float64Array.from(vectors[i]!, (x, k) => x - means[a * dims + k]!));
+      centred.push(Float64Array.from(vectors.row(i), (x, k) => x - means[a * dims + k]!));
     }
     const { covariance } = ledoitWolfCovariance(centred.length ? centred : [new Float64Array(dims)], dims);
     const factor = cholesky(covariance, dims);
-    const whitened = new FloatRows(n, dims);
+    const whitened = FloatRows.create(n, dims);
     const bias = new Float64Array(n);
     for (let a = 0; a < n; a++) {
       const w = whiten(factor, dims, means.subarray(a * dims, (a + 1) * dims));
       bias[a] = -0.5 * w.reduce((s, x) => s + x * x, 0);
-      whitened.row(a).set(w);
+      whitened.set(a, w);
     }
     return new LdaScorer(factor, dims, whitened, bias);
   }

@@ -1,4 +1,7 @@
 import type { Article } from '../knowledge/article.js';
+import { FloatRows } from './simd/float-rows.js';
+import { Int8Rows } from './simd/int8-rows.js';
+import { INT8_ABOVE_ROWS, type VectorRows } from './simd/vector-rows.js';
 
 /**
  * Every phrasing the matcher learns from (each article's title, then its questions), flattened,
@@ -12,28 +15,42 @@ export interface PhrasingTable {
   owner: Int32Array;
   /** 0 for the title, 1… for the questions in file order. */
   position: Int32Array;
-  /** Normalised embedding per phrasing, when an encoder is in use. */
-  vectors?: readonly Float32Array[];
+  /** Normalised embedding per phrasing (row i is phrasing i), packed, when an encoder is in use. */
+  vectors?: VectorRows;
 }
 
 /** The texts a matcher learns an article from: its title, then its alternate questions. */
 export const phrasingsOf = (article: Article): string[] => [article.title, ...article.questions];
 
-/** A table over all phrasings; `vectors[a][p]` is phrasing p of article a (same order as phrasingsOf). */
-export function phrasingTable(articles: readonly Article[], vectors?: readonly (readonly Float32Array[])[]): PhrasingTable {
+/**
+ * A table over all phrasings. `vectors` holds every phrasing's embedding in table order (articles in
+ * order, each article's phrasings as phrasingsOf lists them): packed rows, or per article `vectors[a][p]`.
+ */
+export function phrasingTable(articles: readonly Article[], vectors?: VectorRows | readonly (readonly ArrayLike<number>[])[]): PhrasingTable {
   const texts: string[] = [];
   const owner: number[] = [];
   const position: number[] = [];
-  const flat: Float32Array[] = [];
   articles.forEach((article, a) => {
     phrasingsOf(article).forEach((text, p) => {
       texts.push(text);
       owner.push(a);
       position.push(p);
-      if (vectors) flat.push(vectors[a]![p]!);
     });
   });
-  return { articles, texts, owner: Int32Array.from(owner), position: Int32Array.from(position), vectors: vectors ? flat : undefined };
+  const rows = vectors === undefined || !Array.isArray(vectors) ? (vectors as VectorRows | undefined) : packed(vectors.flat());
+  if (rows && rows.count !== texts.length) throw new Error(`${rows.count} phrasing vectors for ${texts.length} phrasings`);
+  return { articles, texts, owner: Int32Array.from(owner), position: Int32Array.from(position), vectors: rows };
+}
+
+/** Storage for `count` phrasing embeddings: float32 in small knowledge bases, int8 in large ones (where memory counts). */
+export function phrasingVectors(count: number, dims: number): VectorRows {
+  return count > INT8_ABOVE_ROWS ? Int8Rows.create(count, dims) : FloatRows.create(count, dims);
+}
+
+function packed(vectors: readonly ArrayLike<number>[]): VectorRows {
+  const rows = phrasingVectors(vectors.length, vectors[0]?.length ?? 0);
+  vectors.forEach((v, i) => rows.set(i, v));
+  return rows;
 }
 
 /** The same articles with only the phrasings `keep` accepts (a training fold). */
@@ -44,6 +61,6 @@ export function subsetTable(table: PhrasingTable, keep: (phrasing: number) => bo
     texts: rows.map((i) => table.texts[i]!),
     owner: Int32Array.from(rows, (i) => table.owner[i]!),
     position: Int32Array.from(rows, (i) => table.position[i]!),
-    vectors: table.vectors ? rows.map((i) => table.vectors![i]!) : undefined,
+    vectors: table.vectors?.subset(rows),
   };
 }

@@ -46,7 +46,7 @@ export function heldOutRows(table: PhrasingTable, builders: readonly ScorerBuild
     const heldSet = new Set(held);
     const scorers: Scorer[] = builders.map((b) => b.build(subsetTable(table, (i) => !heldSet.has(i))));
     for (const i of held) {
-      const query = { text: table.texts[i]!, vector: table.vectors?.[i] };
+      const query = { text: table.texts[i]!, vector: table.vectors?.row(i) };
       rows.push(restrict(scorers.flatMap((s) => s.score(query)), table.owner[i]!));
     }
   }
