@@ -1,4 +1,5 @@
 import type { SparseVector } from './sparse.js';
+import { packSparse, SparseRows } from './sparse-rows.js';
 
 /**
  * Term → (row, weight) postings in one compressed block (CSR), so a query's dot product with every row
@@ -9,25 +10,23 @@ export class InvertedIndex {
   private readonly rows: Int32Array;
   private readonly weights: Float32Array;
 
-  constructor(
-    vectors: readonly SparseVector[],
-    dimensions: number,
-  ) {
+  constructor(vectors: SparseRows | readonly SparseVector[], dimensions: number) {
+    const { offsets: rowStart, indices, values } = vectors instanceof SparseRows ? vectors : packSparse(vectors);
     const counts = new Int32Array(dimensions + 1);
-    for (const v of vectors) for (const t of v.indices) counts[t + 1]!++;
+    for (const t of indices) counts[t + 1]!++;
     for (let t = 0; t < dimensions; t++) counts[t + 1]! += counts[t]!;
     this.offsets = counts;
     const nnz = counts[dimensions]!;
     this.rows = new Int32Array(nnz);
     this.weights = new Float32Array(nnz);
     const cursor = counts.slice(0, dimensions);
-    vectors.forEach((v, row) => {
-      for (let i = 0; i < v.indices.length; i++) {
-        const at = cursor[v.indices[i]!]!++;
+    for (let row = 0; row + 1 < rowStart.length; row++) {
+      for (let i = rowStart[row]!; i < rowStart[row + 1]!; i++) {
+        const at = cursor[indices[i]!]!++;
         this.rows[at] = row;
-        this.weights[at] = v.values[i]!;
+        this.weights[at] = values[i]!;
       }
-    });
+    }
   }
 
   get rowCount(): number {

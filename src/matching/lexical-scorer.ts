@@ -2,7 +2,8 @@ import { InvertedIndex } from './inverted-index.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { phrasingOffsets, shortlist } from './shortlist.js';
-import { centroid, TfidfVectorizer, type SparseVector } from './sparse.js';
+import { TfidfVectorizer } from './sparse.js';
+import { groupCentroids, SparseRowsBuilder, type SparseRows } from './sparse-rows.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const LEXICAL_CHANNELS = ['char-centroid', 'char-best', 'word-centroid', 'word-best', 'word-body'] as const;
@@ -25,20 +26,22 @@ class View {
   constructor(
     private readonly vectorizer: TfidfVectorizer,
     private readonly tokens: (text: string) => string[],
-    private readonly phrasings: readonly SparseVector[],
+    /** Every phrasing's TF-IDF vector, in table order (so each article's are contiguous). */
+    private readonly phrasings: SparseRows,
     owner: Int32Array,
     articleCount: number,
   ) {
     this.offsets = phrasingOffsets(owner, articleCount);
     this.lookup = new Float32Array(vectorizer.size);
-    const grouped = Array.from({ length: articleCount }, (_, a) => phrasings.slice(this.offsets[a], this.offsets[a + 1]));
-    this.centroids = new InvertedIndex(grouped.map(centroid), vectorizer.size);
+    this.centroids = new InvertedIndex(groupCentroids(phrasings, this.offsets, vectorizer.size), vectorizer.size);
   }
 
+  /** Tokenises each text twice (to fit, then to transform) rather than holding every token list at once. */
   static fit(texts: readonly string[], tokens: (text: string) => string[], owner: Int32Array, articleCount: number): View {
-    const docs = texts.map(tokens);
-    const vectorizer = TfidfVectorizer.fit(docs);
-    return new View(vectorizer, tokens, docs.map((d) => vectorizer.transform(d)), owner, articleCount);
+    const vectorizer = TfidfVectorizer.fitEach(texts.length, (i) => tokens(texts[i]!));
+    const phrasings = new SparseRowsBuilder();
+    for (const text of texts) phrasings.push(vectorizer.transform(tokens(text)));
+    return new View(vectorizer, tokens, phrasings.build(), owner, articleCount);
   }
 
   /** Centroid similarity and best single phrasing similarity per article (exact on the shortlist). */
@@ -50,12 +53,12 @@ class View {
     // the query as a dense lookup table: each phrasing's dot product is then one pass over its own terms
     const lookup = this.lookup;
     for (let i = 0; i < q.indices.length; i++) lookup[q.indices[i]!] = q.values[i]!;
+    const { offsets: rowStart, indices, values } = this.phrasings;
     for (const a of shortlist(central)) {
       let max = 0;
-      for (let i = this.offsets[a]!; i < this.offsets[a + 1]!; i++) {
-        const p = this.phrasings[i]!;
+      for (let r = this.offsets[a]!; r < this.offsets[a + 1]!; r++) {
         let dot = 0;
-        for (let k = 0; k < p.indices.length; k++) dot += p.values[k]! * lookup[p.indices[k]!]!;
+        for (let k = rowStart[r]!; k < rowStart[r + 1]!; k++) dot += values[k]! * lookup[indices[k]!]!;
         if (dot > max) max = dot;
       }
       best[a] = max;
@@ -81,9 +84,11 @@ class LexicalScorer implements Scorer {
 
   static build(table: PhrasingTable): LexicalScorer {
     const n = table.articles.length;
-    const bodyDocs = table.articles.map((a) => wordNgrams(`${a.title} ${a.body}`));
-    const bodyVectorizer = TfidfVectorizer.fit(bodyDocs);
-    const bodies = new InvertedIndex(bodyDocs.map((d) => bodyVectorizer.transform(d)), bodyVectorizer.size);
+    const bodyTokens = (a: number) => wordNgrams(`${table.articles[a]!.title} ${table.articles[a]!.body}`);
+    const bodyVectorizer = TfidfVectorizer.fitEach(n, bodyTokens);
+    const bodyRows = new SparseRowsBuilder();
+    for (let a = 0; a < n; a++) bodyRows.push(bodyVectorizer.transform(bodyTokens(a)));
+    const bodies = new InvertedIndex(bodyRows.build(), bodyVectorizer.size);
     const char = View.fit(table.texts, (t) => charNgrams(t), table.owner, n);
     const word = View.fit(table.texts, wordNgrams, table.owner, n);
     return new LexicalScorer(n, char, word, bodies, bodyVectorizer);

@@ -52,10 +52,15 @@ export class TfidfVectorizer {
   ) {}
 
   static fit(documents: readonly string[][]): TfidfVectorizer {
+    return TfidfVectorizer.fitEach(documents.length, (i) => documents[i]!);
+  }
+
+  /** Fits on `count` documents made one at a time by `tokensOf`, so they never all sit in memory at once. */
+  static fitEach(count: number, tokensOf: (i: number) => readonly string[]): TfidfVectorizer {
     const vocabulary = new Map<string, number>();
     const df: number[] = [];
-    for (const tokens of documents) {
-      for (const term of new Set(tokens)) {
+    for (let d = 0; d < count; d++) {
+      for (const term of new Set(tokensOf(d))) {
         let index = vocabulary.get(term);
         if (index === undefined) {
           index = vocabulary.size;
@@ -65,8 +70,7 @@ export class TfidfVectorizer {
         df[index]!++;
       }
     }
-    const n = documents.length;
-    const idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+    const idf = Float64Array.from(df, (d) => Math.log((1 + count) / (1 + d)) + 1);
     return new TfidfVectorizer(vocabulary, idf);
   }
 
