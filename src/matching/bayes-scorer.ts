@@ -2,6 +2,8 @@ import { InvertedIndex } from './inverted-index.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { maxPostings } from './lexical-scorer.js';
+import { phrasingOffsets } from './shortlist.js';
+import { SparseRowsBuilder } from './sparse-rows.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const BAYES_CHANNELS = ['bayes-word', 'bayes-char'] as const;
@@ -39,26 +41,32 @@ class BayesView {
     private readonly base: Float64Array,
   ) {}
 
+  /** Counts one article at a time (its phrasings are contiguous), so only one article's counts exist at once. */
   static fit(table: PhrasingTable, tokens: (text: string) => string[]): BayesView {
     const n = table.articles.length;
+    const offsets = phrasingOffsets(table.owner, n);
     const vocabulary = new Map<string, number>();
-    const counts = Array.from({ length: n }, () => new Map<number, number>());
     const totals = new Float64Array(n);
-    table.texts.forEach((text, i) => {
-      const a = table.owner[i]!;
-      for (const term of tokens(text)) {
-        let t = vocabulary.get(term);
-        if (t === undefined) vocabulary.set(term, (t = vocabulary.size));
-        counts[a]!.set(t, (counts[a]!.get(t) ?? 0) + 1);
-        totals[a]!++;
+    const rows = new SparseRowsBuilder();
+    let counts: Float64Array = new Float64Array(1024);
+    for (let a = 0; a < n; a++) {
+      const touched: number[] = [];
+      for (let i = offsets[a]!; i < offsets[a + 1]!; i++) {
+        for (const term of tokens(table.texts[i]!)) {
+          let t = vocabulary.get(term);
+          if (t === undefined) vocabulary.set(term, (t = vocabulary.size));
+          if (t >= counts.length) counts = grown(counts, t + 1);
+          if (counts[t] === 0) touched.push(t);
+          counts[t]!++;
+          totals[a]!++;
+        }
       }
-    });
-    const vectors = counts.map((c) => {
-      const indices = Int32Array.from(c.keys()).sort();
-      return { indices, values: Float32Array.from(indices, (t) => Math.log(1 + (c.get(t) ?? 0) / ALPHA)) };
-    });
+      const indices = Int32Array.from(touched).sort();
+      rows.push({ indices, values: Float32Array.from(indices, (t) => Math.log(1 + counts[t]! / ALPHA)) });
+      for (const t of touched) counts[t] = 0;
+    }
     const base = Float64Array.from(totals, (total) => Math.log(ALPHA) - Math.log(total + ALPHA * vocabulary.size));
-    return new BayesView(vocabulary, tokens, new InvertedIndex(vectors, vocabulary.size), base);
+    return new BayesView(vocabulary, tokens, new InvertedIndex(rows.build(), vocabulary.size), base);
   }
 
   score(text: string): Float64Array {
@@ -76,4 +84,11 @@ class BayesView {
     this.index.accumulate({ indices, values: Float32Array.from(indices, (t) => (known.get(t) ?? 0) / length) }, out, maxPostings(out.length));
     return out;
   }
+}
+
+/** A copy of `array` with room for at least `size` entries (doubling, so growth is amortised). */
+function grown(array: Float64Array, size: number): Float64Array {
+  const bigger = new Float64Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
