@@ -32,19 +32,23 @@ export function topK(scores: Float64Array, k: number): number[] {
       i = m;
     }
   };
-  for (let i = 0; i < scores.length && k > 0; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      for (let c = heap.length - 1; c > 0; ) {
-        const p = (c - 1) >> 1;
-        if (!worse(heap[c]!, heap[p]!)) break;
-        [heap[c], heap[p]] = [heap[p]!, heap[c]!];
-        c = p;
-      }
-    } else if (worse(heap[0]!, i)) {
-      heap[0] = i;
-      siftDown(0);
+  let i = 0;
+  for (; i < scores.length && heap.length < k; i++) {
+    heap.push(i);
+    for (let c = heap.length - 1; c > 0; ) {
+      const p = (c - 1) >> 1;
+      if (!worse(heap[c]!, heap[p]!)) break;
+      [heap[c], heap[p]] = [heap[p]!, heap[c]!];
+      c = p;
     }
+  }
+  // the heap is full: a later index only gets in with a strictly higher score than the root's
+  let root = heap.length ? scores[heap[0]!]! : NaN;
+  for (; i < scores.length; i++) {
+    if (!(scores[i]! > root)) continue;
+    heap[0] = i;
+    siftDown(0);
+    root = scores[heap[0]!]!;
   }
   return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }
