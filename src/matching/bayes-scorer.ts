@@ -3,7 +3,7 @@ import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { maxPostings } from './lexical-scorer.js';
 import { phrasingOffsets } from './shortlist.js';
-import { SparseRowsBuilder } from './sparse-rows.js';
+import type { SparseVector } from './sparse.js';
 import { charNgrams, wordNgrams } from './text.js';
 
 export const BAYES_CHANNELS = ['bayes-word', 'bayes-char'] as const;
@@ -47,7 +47,7 @@ class BayesView {
     const offsets = phrasingOffsets(table.owner, n);
     const vocabulary = new Map<string, number>();
     const totals = new Float64Array(n);
-    const rows = new SparseRowsBuilder();
+    const rows: SparseVector[] = [];
     let counts: Float64Array = new Float64Array(1024);
     for (let a = 0; a < n; a++) {
       const touched: number[] = [];
@@ -66,7 +66,7 @@ class BayesView {
       for (const t of touched) counts[t] = 0;
     }
     const base = Float64Array.from(totals, (total) => Math.log(ALPHA) - Math.log(total + ALPHA * vocabulary.size));
-    return new BayesView(vocabulary, tokens, new InvertedIndex(rows.build(), vocabulary.size), base);
+    return new BayesView(vocabulary, tokens, new InvertedIndex(rows, vocabulary.size), base);
   }
 
   score(text: string): Float64Array {

@@ -1,5 +1,5 @@
 import type { SparseVector } from './sparse.js';
-import { packSparse, SparseRows } from './sparse-rows.js';
+import { SparseRows } from './sparse-rows.js';
 
 /**
  * Term → (row, weight) postings in one compressed block (CSR), so a query's dot product with every row
@@ -11,17 +11,20 @@ export class InvertedIndex {
   private readonly weights: Float32Array;
 
   constructor(vectors: SparseRows | readonly SparseVector[], dimensions: number) {
-    const { offsets: rowStart, indices, values } = vectors instanceof SparseRows ? vectors : packSparse(vectors);
+    // either storage is read as-is (a list is not packed first: that would hold a second copy)
+    const rowCount = vectors instanceof SparseRows ? vectors.count : vectors.length;
+    const rowAt = vectors instanceof SparseRows ? (r: number) => vectors.row(r) : (r: number) => vectors[r]!;
     const counts = new Int32Array(dimensions + 1);
-    for (const t of indices) counts[t + 1]!++;
+    for (let r = 0; r < rowCount; r++) for (const t of rowAt(r).indices) counts[t + 1]!++;
     for (let t = 0; t < dimensions; t++) counts[t + 1]! += counts[t]!;
     this.offsets = counts;
     const nnz = counts[dimensions]!;
     this.rows = new Int32Array(nnz);
     this.weights = new Float32Array(nnz);
     const cursor = counts.slice(0, dimensions);
-    for (let row = 0; row + 1 < rowStart.length; row++) {
-      for (let i = rowStart[row]!; i < rowStart[row + 1]!; i++) {
+    for (let row = 0; row < rowCount; row++) {
+      const { indices, values } = rowAt(row);
+      for (let i = 0; i < indices.length; i++) {
         const at = cursor[indices[i]!]!++;
         this.rows[at] = row;
         this.weights[at] = values[i]!;

@@ -51,13 +51,22 @@ class LdaScorer implements Scorer {
     for (let a = 0; a < n; a++) if (counts[a]) for (let k = 0; k < dims; k++) means[a * dims + k]! /= counts[a]!;
 
     const step = Math.max(1, Math.ceil(vectors.count / MAX_COVARIANCE_ROWS));
-    const centred: Float64Array[] = [];
-    for (let i = 0; i < vectors.count; i += step) {
-      const a = table.owner[i]!;
-      if (counts[a]! < 2) continue; // a lone phrasing says nothing about spread
-      centred.push(Float64Array.from(vectors.row(i), (x, k) => x - means[a * dims + k]!));
-    }
-    const { covariance } = ledoitWolfCovariance(centred.length ? centred : [new Float64Array(dims)], dims);
+    const sampled: number[] = [];
+    for (let i = 0; i < vectors.count; i += step) if (counts[table.owner[i]!]! >= 2) sampled.push(i); // a lone phrasing says nothing about spread
+    // each centred row is made when the covariance reads it (up to 20,000 rows of 512 doubles: 80 MB if kept)
+    const row = new Float32Array(dims);
+    const centred = new Float64Array(dims);
+    const centredRows = {
+      *[Symbol.iterator]() {
+        for (const i of sampled) {
+          const a = table.owner[i]!;
+          vectors.row(i, row);
+          for (let k = 0; k < dims; k++) centred[k] = row[k]! - means[a * dims + k]!;
+          yield centred;
+        }
+      },
+    };
+    const { covariance } = ledoitWolfCovariance(sampled.length ? centredRows : [new Float64Array(dims)], dims);
     const factor = cholesky(covariance, dims);
     const whitened = FloatRows.create(n, dims);
     const bias = new Float64Array(n);

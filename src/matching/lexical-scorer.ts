@@ -39,7 +39,7 @@ class View {
   /** Tokenises each text twice (to fit, then to transform) rather than holding every token list at once. */
   static fit(texts: readonly string[], tokens: (text: string) => string[], owner: Int32Array, articleCount: number): View {
     const vectorizer = TfidfVectorizer.fitEach(texts.length, (i) => tokens(texts[i]!));
-    const phrasings = new SparseRowsBuilder();
+    const phrasings = new SparseRowsBuilder(vectorizer.fittedNonZeros);
     for (const text of texts) phrasings.push(vectorizer.transform(tokens(text)));
     return new View(vectorizer, tokens, phrasings.build(), owner, articleCount);
   }
@@ -86,7 +86,7 @@ class LexicalScorer implements Scorer {
     const n = table.articles.length;
     const bodyTokens = (a: number) => wordNgrams(`${table.articles[a]!.title} ${table.articles[a]!.body}`);
     const bodyVectorizer = TfidfVectorizer.fitEach(n, bodyTokens);
-    const bodyRows = new SparseRowsBuilder();
+    const bodyRows = new SparseRowsBuilder(bodyVectorizer.fittedNonZeros);
     for (let a = 0; a < n; a++) bodyRows.push(bodyVectorizer.transform(bodyTokens(a)));
     const bodies = new InvertedIndex(bodyRows.build(), bodyVectorizer.size);
     const char = View.fit(table.texts, (t) => charNgrams(t), table.owner, n);

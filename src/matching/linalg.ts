@@ -36,16 +36,19 @@ export function choleskySolve(L: Float64Array, d: number, b: ArrayLike<number>):
  * Ledoit–Wolf shrunk covariance of already-centred rows: the sample covariance pulled towards a
  * scaled identity by the amount that minimises expected error. No tuning knob, and always invertible.
  */
-export function ledoitWolfCovariance(rows: readonly ArrayLike<number>[], d: number): { covariance: Float64Array; shrinkage: number } {
-  const n = Math.max(1, rows.length);
+export function ledoitWolfCovariance(rows: Iterable<ArrayLike<number>>, d: number): { covariance: Float64Array; shrinkage: number } {
+  // `rows` is read twice, in order; it may make each row on the fly (the LDA scorer does, to save memory)
+  let count = 0;
   const S = new Float64Array(d * d);
   for (const x of rows) {
+    count++;
     for (let i = 0; i < d; i++) {
       const xi = x[i]!;
       const ri = i * d;
       for (let j = 0; j <= i; j++) S[ri + j]! += xi * x[j]!;
     }
   }
+  const n = Math.max(1, count);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
       S[i * d + j]! /= n;

@@ -23,12 +23,20 @@ export class SparseRows {
   }
 }
 
-/** Appends rows one at a time into growing arrays (doubling), then trims them to size. */
+/**
+ * Appends rows one at a time. Given the exact number of non-zeros it fills arrays of that size and
+ * hands them over as they are; otherwise they grow by doubling and are trimmed at the end.
+ */
 export class SparseRowsBuilder {
   private offsets: number[] = [0];
-  private indices = new Int32Array(1024);
-  private values = new Float32Array(1024);
+  private indices: Int32Array;
+  private values: Float32Array;
   private size = 0;
+
+  constructor(nonZeros = 1024) {
+    this.indices = new Int32Array(nonZeros);
+    this.values = new Float32Array(nonZeros);
+  }
 
   push(row: SparseVector): void {
     const needed = this.size + row.indices.length;
@@ -48,13 +56,18 @@ export class SparseRowsBuilder {
   }
 
   build(): SparseRows {
-    return new SparseRows(Int32Array.from(this.offsets), this.indices.slice(0, this.size), this.values.slice(0, this.size));
+    const full = this.size === this.indices.length;
+    return new SparseRows(
+      Int32Array.from(this.offsets),
+      full ? this.indices : this.indices.slice(0, this.size),
+      full ? this.values : this.values.slice(0, this.size),
+    );
   }
 }
 
 /** Packs vectors into one block. */
 export function packSparse(vectors: readonly SparseVector[]): SparseRows {
-  const builder = new SparseRowsBuilder();
+  const builder = new SparseRowsBuilder(vectors.reduce((n, v) => n + v.indices.length, 0));
   for (const v of vectors) builder.push(v);
   return builder.build();
 }
@@ -66,8 +79,15 @@ export function packSparse(vectors: readonly SparseVector[]): SparseRows {
 export function groupCentroids(rows: SparseRows, groups: Int32Array, dimensions: number): SparseRows {
   const sum = new Float64Array(dimensions);
   const seen = new Uint8Array(dimensions);
-  const builder = new SparseRowsBuilder();
   const { offsets, indices, values } = rows;
+  // count each group's distinct terms first, so the block is allocated once at its final size
+  let nonZeros = 0;
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const from = offsets[groups[g]!]!, to = offsets[groups[g + 1]!]!;
+    for (let k = from; k < to; k++) if (!seen[indices[k]!]) (seen[indices[k]!] = 1), nonZeros++;
+    for (let k = from; k < to; k++) seen[indices[k]!] = 0;
+  }
+  const builder = new SparseRowsBuilder(nonZeros);
   for (let g = 0; g + 1 < groups.length; g++) {
     const touched: number[] = [];
     for (let k = offsets[groups[g]!]!; k < offsets[groups[g + 1]!]!; k++) {

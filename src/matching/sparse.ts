@@ -49,6 +49,8 @@ export class TfidfVectorizer {
   private constructor(
     private readonly vocabulary: Map<string, number>,
     private readonly idf: Float64Array,
+    /** Distinct terms summed over the fitted documents: the non-zeros of their transformed vectors. */
+    readonly fittedNonZeros: number,
   ) {}
 
   static fit(documents: readonly string[][]): TfidfVectorizer {
@@ -59,8 +61,11 @@ export class TfidfVectorizer {
   static fitEach(count: number, tokensOf: (i: number) => readonly string[]): TfidfVectorizer {
     const vocabulary = new Map<string, number>();
     const df: number[] = [];
+    let nonZeros = 0;
     for (let d = 0; d < count; d++) {
-      for (const term of new Set(tokensOf(d))) {
+      const terms = new Set(tokensOf(d));
+      nonZeros += terms.size;
+      for (const term of terms) {
         let index = vocabulary.get(term);
         if (index === undefined) {
           index = vocabulary.size;
@@ -71,7 +76,7 @@ export class TfidfVectorizer {
       }
     }
     const idf = Float64Array.from(df, (d) => Math.log((1 + count) / (1 + d)) + 1);
-    return new TfidfVectorizer(vocabulary, idf);
+    return new TfidfVectorizer(vocabulary, idf, nonZeros);
   }
 
   get size(): number {
