@@ -1,7 +1,7 @@
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
 import { phrasingOffsets, shortlist } from './shortlist.js';
-import { FloatRows } from './simd/float-rows.js';
+import { articleVectors } from './simd/storage.js';
 import type { VectorRows } from './simd/vector-rows.js';
 
 export const DENSE_CHANNELS = ['embed-centroid', 'embed-best'] as const;
@@ -18,7 +18,7 @@ class DenseScorer implements Scorer {
   readonly channels = DENSE_CHANNELS;
 
   private constructor(
-    private readonly centroids: FloatRows,
+    private readonly centroids: VectorRows,
     /** The table's own phrasing vectors (shared, not copied). */
     private readonly phrasings: VectorRows,
     private readonly offsets: Int32Array,
@@ -32,15 +32,15 @@ class DenseScorer implements Scorer {
     const dims = vectors.dims;
     const n = table.articles.length;
     const offsets = phrasingOffsets(table.owner, n);
-    const centroids = FloatRows.create(n, dims);
+    const centroids = articleVectors(n, dims);
     const sum = new Float64Array(dims);
     let most = 0;
     for (let a = 0; a < n; a++) {
       sum.fill(0);
       for (let i = offsets[a]!; i < offsets[a + 1]!; i++) vectors.addTo(i, sum);
       const norm = Math.hypot(...sum) || 1;
-      const row = centroids.view(a);
-      for (let k = 0; k < dims; k++) row[k] = sum[k]! / norm;
+      for (let k = 0; k < dims; k++) sum[k]! /= norm;
+      centroids.set(a, sum);
       most = Math.max(most, offsets[a + 1]! - offsets[a]!);
     }
     return new DenseScorer(centroids, vectors, offsets, new Float64Array(most));

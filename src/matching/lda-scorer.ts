@@ -1,7 +1,8 @@
 import { cholesky, ledoitWolfCovariance } from './linalg.js';
 import type { PhrasingTable } from './phrasings.js';
 import type { Query, Scorer, ScorerBuilder } from './scorer.js';
-import { FloatRows } from './simd/float-rows.js';
+import { articleVectors } from './simd/storage.js';
+import type { VectorRows } from './simd/vector-rows.js';
 
 export const LDA_CHANNELS = ['lda'] as const;
 
@@ -30,7 +31,7 @@ class LdaScorer implements Scorer {
     private readonly factor: Float64Array,
     private readonly dims: number,
     /** Whitened article means. */
-    private readonly means: FloatRows,
+    private readonly means: VectorRows,
     /** −½ |whitened mean|². */
     private readonly bias: Float64Array,
   ) {}
@@ -68,7 +69,7 @@ class LdaScorer implements Scorer {
     };
     const { covariance } = ledoitWolfCovariance(sampled.length ? centredRows : [new Float64Array(dims)], dims);
     const factor = cholesky(covariance, dims);
-    const whitened = FloatRows.create(n, dims);
+    const whitened = articleVectors(n, dims);
     const bias = new Float64Array(n);
     for (let a = 0; a < n; a++) {
       const w = whiten(factor, dims, means.subarray(a * dims, (a + 1) * dims));

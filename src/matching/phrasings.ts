@@ -1,7 +1,6 @@
 import type { Article } from '../knowledge/article.js';
-import { FloatRows } from './simd/float-rows.js';
-import { Int8Rows } from './simd/int8-rows.js';
-import { INT8_ABOVE_ROWS, type VectorRows } from './simd/vector-rows.js';
+import { phrasingVectors } from './simd/storage.js';
+import type { VectorRows } from './simd/vector-rows.js';
 
 /**
  * Every phrasing the matcher learns from (each article's title, then its questions), flattened,
@@ -40,11 +39,6 @@ export function phrasingTable(articles: readonly Article[], vectors?: VectorRows
   const rows = vectors === undefined || !Array.isArray(vectors) ? (vectors as VectorRows | undefined) : packed(vectors.flat());
   if (rows && rows.count !== texts.length) throw new Error(`${rows.count} phrasing vectors for ${texts.length} phrasings`);
   return { articles, texts, owner: Int32Array.from(owner), position: Int32Array.from(position), vectors: rows };
-}
-
-/** Storage for `count` phrasing embeddings: float32 in small knowledge bases, int8 in large ones (where memory counts). */
-export function phrasingVectors(count: number, dims: number): VectorRows {
-  return count > INT8_ABOVE_ROWS ? Int8Rows.create(count, dims) : FloatRows.create(count, dims);
 }
 
 function packed(vectors: readonly ArrayLike<number>[]): VectorRows {

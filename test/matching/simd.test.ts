@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../src/bench/synthetic.js';
 import { FloatRows } from '../../src/matching/simd/float-rows.js';
 import { Int8Rows } from '../../src/matching/simd/int8-rows.js';
-import { INT8_ABOVE_ROWS } from '../../src/matching/simd/vector-rows.js';
-import { phrasingVectors } from '../../src/matching/phrasings.js';
+import { articleVectors, INT8_ABOVE_ARTICLES, INT8_ABOVE_PHRASINGS, phrasingVectors } from '../../src/matching/simd/storage.js';
 import { OUT_CHUNK } from '../../src/matching/simd/row-block.js';
 
 const randomVectors = (count: number, dims: number, seed: number) => {
@@ -112,9 +111,11 @@ describe.each([
   });
 });
 
-describe('phrasingVectors', () => {
-  it('stores embeddings exactly in small knowledge bases and as int8 in large ones', () => {
-    expect(phrasingVectors(INT8_ABOVE_ROWS, 8)).toBeInstanceOf(FloatRows);
-    expect(phrasingVectors(INT8_ABOVE_ROWS + 1, 8)).toBeInstanceOf(Int8Rows);
+describe('vector storage', () => {
+  it('stores vectors exactly in small knowledge bases and as int8 in large ones', () => {
+    expect(phrasingVectors(INT8_ABOVE_PHRASINGS, 8)).toBeInstanceOf(FloatRows);
+    expect(phrasingVectors(INT8_ABOVE_PHRASINGS + 1, 8)).toBeInstanceOf(Int8Rows);
+    expect(articleVectors(INT8_ABOVE_ARTICLES, 8)).toBeInstanceOf(FloatRows);
+    expect(articleVectors(INT8_ABOVE_ARTICLES + 1, 8)).toBeInstanceOf(Int8Rows);
   });
 });

@@ -1,7 +1,8 @@
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import type { Article } from '../../knowledge/article.js';
-import { phrasingsOf, phrasingVectors } from '../phrasings.js';
+import { phrasingsOf } from '../phrasings.js';
+import { phrasingVectors } from '../simd/storage.js';
 import { normalized, type EmbeddingProvider } from './provider.js';
 import type { VectorRows } from '../simd/vector-rows.js';
 

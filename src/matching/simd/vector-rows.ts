@@ -19,9 +19,6 @@ export interface VectorRows {
   dot(query: ArrayLike<number>, out?: Float64Array, from?: number, to?: number): Float64Array;
 }
 
-/** Above this many phrasings their embeddings are stored as int8: below it memory is no concern and float32 keeps results exact. */
-export const INT8_ABOVE_ROWS = 20_000;
-
 /**
  * Calls `each(first, run)` for every run of consecutive stored rows among view rows from … to − 1,
  * at most `maxRun` long: a whole range is one run unless the view skips rows.
