@@ -11,7 +11,7 @@ const storedSchema = z.object({ texts: z.array(z.string()), vectors: z.array(z.s
 
 const KEY_PREFIX = 'matching:vectors';
 /** Articles per encoder call and per store read: memory stays flat however many there are. */
-const CHUNK = 256;
+const CHUNK = 32;
 
 export interface EmbedStats {
   fromMemory: number;
