@@ -1,6 +1,6 @@
-// The Discord set-up docs say what the code does: the invite link's permissions, every slash command, every
-// DISCORD_ setting. (docs/discord.md until it is merged into the README.)
-import { existsSync, readFileSync } from 'node:fs';
+// The README's Discord set-up says what the code does: the invite link's permissions, every slash command, every
+// DISCORD_ setting.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envSchema } from '../../src/config.js';
@@ -8,9 +8,14 @@ import { inviteUrl } from '../../src/platforms/discord/register.js';
 import { SLASH_COMMANDS } from '../../src/platforms/discord/slash-commands.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const section = existsSync(join(ROOT, 'docs/discord.md')) ? readFileSync(join(ROOT, 'docs/discord.md'), 'utf8') : readFileSync(join(ROOT, 'README.md'), 'utf8');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('\n## Discord'), readme.indexOf('\n## LLM mode'));
 
 describe('Discord docs', () => {
+  it('the README has a Discord section before the LLM mode one', () => {
+    expect(section.startsWith('\n## Discord\n')).toBe(true);
+  });
+
   it('the invite link in the docs asks for exactly the permissions and scopes the code asks for', () => {
     const fromCode = new URL(inviteUrl('APP_ID'));
     const documented = /https:\/\/discord\.com\/oauth2\/authorize\?\S+/.exec(section)?.[0];
