@@ -1,6 +1,7 @@
 import type { Conversation } from '../store/records.js';
 import type { EngineContext, Turn } from './context.js';
 import type { Button, ContextPacket, HandoffReason } from './types.js';
+import { fill } from './texts.js';
 
 const RECENT_CONVERSATIONS = 5;
 
@@ -98,6 +99,22 @@ export async function buildPacket(
   turn: Turn,
   overrides: Partial<Pick<ContextPacket, 'status' | 'transferredTo' | 'summary'>> = {},
 ): Promise<ContextPacket> {
+  const packet = await packetContent(ctx, turn, overrides);
+  const status = ctx.texts.handoff.status;
+  const statusText = {
+    waiting: status.waiting,
+    claimed: fill(status.claimed, { agent: packet.assignee ?? 'an agent' }),
+    transferred: fill(status.transferred, { team: packet.transferredTo ?? packet.team }),
+    resolved: status.resolved,
+  }[packet.status];
+  return { ...packet, statusText };
+}
+
+async function packetContent(
+  ctx: EngineContext,
+  turn: Turn,
+  overrides: Partial<Pick<ContextPacket, 'status' | 'transferredTo' | 'summary'>>,
+): Promise<Omit<ContextPacket, 'statusText'>> {
   const { conversation, customer } = turn;
   const handoff = conversation.handoff;
   const reason = handoff?.reason ?? 'no-match';

@@ -29,6 +29,7 @@ export const textsSchema = z.object({
     waiting: line,
     claimed: line,
     transferred: line,
+    status: z.object({ waiting: line, claimed: line, transferred: line, resolved: line }),
     reasons: z.object(reasons),
   }),
   resolved: z.object({ by_customer: line, by_agent: line, by_timeout: line, welcome: line }),

@@ -137,6 +137,8 @@ export interface ContextPacket {
   summary?: string;
   thread: ThreadRef;
   status: 'waiting' | 'claimed' | 'resolved' | 'transferred';
+  /** The status as agents read it ("Claimed by Alex"), from prompts/messages.yml. */
+  statusText: string;
   assignee?: string;
   /** Set when the packet went to another team. */
   transferredTo?: string;

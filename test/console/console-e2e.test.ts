@@ -52,11 +52,11 @@ describe('npm start with no tokens: the console chat, scripted through stdin', (
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/bot> I'm handing this to our support team\. A person will reply in this thread/);
-    expect(stdout).toMatch(/\[support agents\] Handoff to support \(waiting for an agent\): The customer asked for a person\./);
+    expect(stdout).toMatch(/\[support agents\] Handoff to support \(Waiting for an agent\): The customer asked for a person\./);
     expect(stdout).toContain('Customer: Dana on console');
     expect(stdout).toContain(`Question: "I'd like to talk to a human about my account"`);
     expect(stdout).toContain('[Claim] [Resolve]');
-    expect(stdout).toContain('(packet updated) claimed by Console Agent');
+    expect(stdout).toContain('(packet updated) Claimed by Console Agent');
     expect(stdout).toContain('bot> Console Agent from our support team is looking at this now.');
     expect(stdout).toContain('bot> Console Agent marked this as resolved.');
     expect(stdout).toContain('Tell us more: What made this hard? (optional)');

@@ -34,6 +34,7 @@ function packet(overrides: Partial<ContextPacket> = {}): ContextPacket {
     confidence: 0.31,
     thread: { platform: 'discord', workspaceId: '1', channelId: '2', threadId: '3', link: 'https://discord.com/channels/1/3' },
     status: 'waiting',
+    statusText: 'Waiting for an agent',
     ...overrides,
   };
 }

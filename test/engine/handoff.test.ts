@@ -79,7 +79,7 @@ describe('after a handoff', () => {
 
     expect(out.updates).toEqual([expect.objectContaining({ ref: packetRef })]);
     const updated = out.updates[0]!.reply;
-    expect(updated.kind === 'context-packet' && [updated.packet.status, updated.packet.assignee]).toEqual(['claimed', 'Alex Agent']);
+    expect(updated.kind === 'context-packet' && [updated.packet.status, updated.packet.assignee, updated.packet.statusText]).toEqual(['claimed', 'Alex Agent', 'Claimed by Alex Agent']);
     expect(out.last('text').text).toBe('Alex Agent from our support team is looking at this now.');
     expect((await store.conversations.get(id))?.handoff?.assignee?.name).toBe('Alex Agent');
   });
@@ -111,7 +111,7 @@ describe('after a handoff', () => {
     const packets = out.sent.filter((s) => s.reply.kind === 'context-packet');
     expect(packets.map((p) => p.destination.to === 'agents' && p.destination.team)).toEqual(['support', 'billing']);
     const old = out.updates[0]!.reply;
-    expect(old.kind === 'context-packet' && [old.packet.status, old.packet.transferredTo]).toEqual(['transferred', 'billing']);
+    expect(old.kind === 'context-packet' && [old.packet.status, old.packet.transferredTo, old.packet.statusText]).toEqual(['transferred', 'billing', 'Passed to billing']);
     expect(out.last('text').text).toMatch(/billing team/);
     expect((await store.conversations.get(id))?.team).toBe('billing');
   });

@@ -56,6 +56,7 @@ const packet: ContextPacket = {
   confidence: 0.31,
   thread: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadId: '1.2' },
   status: 'waiting',
+  statusText: 'Waiting for an agent',
 };
 
 describe('rendering replies', () => {

@@ -148,7 +148,7 @@ export class ConsoleChat {
     update: async (_ref: PostedRef, reply: Reply): Promise<void> => {
       if (reply.kind === 'context-packet') {
         const p = reply.packet;
-        this.show(`[${p.team} agents] `, [`(packet updated) ${p.status}${p.assignee ? ` by ${p.assignee}` : ''}${p.transferredTo ? ` to ${p.transferredTo}` : ''}`]);
+        this.show(`[${p.team} agents] `, [`(packet updated) ${p.statusText}`]);
         this.agentButtons = reply.buttons;
       } else if (reply.kind === 'alert') {
         this.show(`[${reply.packet.team} agents] `, [`(alert updated) ${reply.text}`, ...(reply.comment ? [`  Comment: "${reply.comment}"`] : [])]);

@@ -37,9 +37,8 @@ export function renderReply(reply: Reply): string[] {
 export function renderPacket(packet: ContextPacket, labels: string[]): string[] {
   const c = packet.customer;
   const ces = c.lastCes ? `, last CES ${c.lastCes.score}/7` : '';
-  const status = packet.status === 'waiting' ? 'waiting for an agent' : packet.status === 'claimed' ? `claimed by ${packet.assignee}` : packet.status === 'transferred' ? `passed to ${packet.transferredTo}` : 'resolved';
   return [
-    `Handoff to ${packet.team} (${status}): ${packet.reasonText}`,
+    `Handoff to ${packet.team} (${packet.statusText}): ${packet.reasonText}`,
     `  Customer: ${c.name} on ${c.platform}; ${c.conversations} conversation(s)${ces}; identities ${c.identities.join(', ')}`,
     ...c.recent.map((r) => `    earlier: "${r.question}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`),
     `  Question: "${packet.question}"`,

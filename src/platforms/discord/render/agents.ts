@@ -21,7 +21,7 @@ const ALERT_COLOR = 0xe74c3c;
 /** The context packet for the team's agents: who, what, what the bot tried, the transcript, a thread link, Claim / Resolve. */
 export function renderContextPacket(packet: ContextPacket, buttons: Button[]): DiscordMessage {
   const c = packet.customer;
-  const status = statusLine(packet);
+  const status = literal(packet.statusText);
   const history = `${c.conversations} conversation${c.conversations === 1 ? '' : 's'}${c.lastCes ? ` · last CES ${c.lastCes.score}/7` : ''}`;
   const tried = packet.tried.length
     ? packet.tried.map((t) => `• ${t.url ? link(t.title, t.url) : t.title} (${t.score.toFixed(2)}, ${t.outcome})`).join('\n')
@@ -73,19 +73,6 @@ function where(packet: ContextPacket): string {
   if (!packet.thread.isDirect) return threadLink(packet.thread);
   const userId = packet.customer.identities.map((i) => /^discord:[^:]+:(\d+)$/.exec(i)?.[1]).find(Boolean);
   return userId ? `in a direct message with the bot; write to <@${userId}> yourself` : threadLink(packet.thread);
-}
-
-function statusLine(packet: ContextPacket): string {
-  switch (packet.status) {
-    case 'waiting':
-      return 'Waiting for an agent';
-    case 'claimed':
-      return `Claimed by ${literal(packet.assignee ?? 'an agent')}`;
-    case 'transferred':
-      return `Passed to ${packet.transferredTo ?? 'another team'}`;
-    case 'resolved':
-      return 'Resolved';
-  }
 }
 
 /** The newest lines that fit the budget, oldest first. */

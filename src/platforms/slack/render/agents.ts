@@ -13,7 +13,7 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): S
     : 'Nothing matched.';
   const blocks: Block[] = [
     header(`Handoff to ${packet.team}: ${c.name}`),
-    section(`*${statusLine(packet)}* · ${escapeText(packet.reasonText)}`),
+    section(`*${escapeText(packet.statusText)}* · ${escapeText(packet.reasonText)}`),
     fields([
       ['Customer', `${escapeText(c.name)} on ${c.platform}`],
       ['History', history],
@@ -28,7 +28,7 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): S
     context(`${threadLink(packet.thread)} · \`/threadline resolve ${packet.conversationId}\``),
     ...(buttons.length ? [divider(), ...actions(buttons)] : []),
   ];
-  const text = `Handoff to ${packet.team} (${statusLine(packet)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet.thread)} · conversation ${packet.conversationId}`;
+  const text = `Handoff to ${packet.team} (${escapeText(packet.statusText)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet.thread)} · conversation ${packet.conversationId}`;
   return { text, blocks: capBlocks(blocks) };
 }
 
@@ -43,19 +43,6 @@ export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): SlackMess
   ];
   const text = `${escapeText(reply.text)}${reply.comment ? ` Comment: "${escapeText(reply.comment)}"` : ''} ${threadLink(p.thread)}`;
   return { text, blocks };
-}
-
-function statusLine(packet: ContextPacket): string {
-  switch (packet.status) {
-    case 'waiting':
-      return 'Waiting for an agent';
-    case 'claimed':
-      return `Claimed by ${escapeText(packet.assignee ?? 'an agent')}`;
-    case 'transferred':
-      return `Passed to ${escapeText(packet.transferredTo ?? 'another team')}`;
-    case 'resolved':
-      return 'Resolved';
-  }
 }
 
 export function threadLink(thread: ThreadRef): string {
