@@ -32,6 +32,16 @@ describe('Slack authorization', () => {
     expect(h.fake.callsTo('chat.update')).toEqual([]);
   });
 
+  it('when Slack refuses the ephemeral refusal (e.g. the bot was removed from that channel), it goes to the button\'s response_url instead', async () => {
+    const { packet } = await handedOff(h);
+    h.fake.failNext('chat.postEphemeral', { error: 'channel_not_found' });
+    const pressed = press(h.fake, postedMessage(h.fake, packet), 'resolve', { user: BYSTANDER });
+    await h.sender.sendInteraction(pressed);
+    const answer = await h.fake.waitForCall('response_url', (c) => c.url === pressed.response_url);
+    expect(answer.args).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Only Brightloom support agents can do that.' });
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(1);
+  });
+
   it('the customer cannot claim their own handoff either', async () => {
     const { packet } = await handedOff(h);
     await h.sender.sendInteraction(press(h.fake, postedMessage(h.fake, packet), 'claim', { user: CUSTOMER }));
