@@ -68,6 +68,7 @@ export async function answer(ctx: EngineContext, turn: Turn, article: Article, s
     title: article.title,
     body: article.body,
     citations: [{ id: article.id, title: article.title, url: article.url }],
+    sourceLabel: ctx.texts.answer.source,
     buttons: answerButtons(ctx, conversation.id),
     footer: ctx.say(ctx.texts.answer.footer),
   });
@@ -99,6 +100,7 @@ async function answerWithLlm(ctx: EngineContext, turn: Turn, candidates: Candida
     title: first.title,
     body: grounded.text,
     citations: grounded.citations.map((a) => ({ id: a.id, title: a.title, url: a.url })),
+    sourceLabel: grounded.citations.length > 1 ? ctx.texts.answer.sources : ctx.texts.answer.source,
     buttons: answerButtons(ctx, conversation.id),
     footer: ctx.say(ctx.texts.answer.footer),
   });

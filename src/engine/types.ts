@@ -152,7 +152,8 @@ export interface SurveyScalePoint {
 export type Reply =
   | { kind: 'text'; text: string }
   /** An article answer (or an LLM answer grounded in articles), citing its sources. */
-  | { kind: 'answer'; intro: string; title: string; body: string; citations: ArticleRef[]; buttons: Button[]; footer?: string }
+  /** `sourceLabel` goes before the citations ("Source", or "Sources" for several). */
+  | { kind: 'answer'; intro: string; title: string; body: string; citations: ArticleRef[]; sourceLabel: string; buttons: Button[]; footer?: string }
   | { kind: 'suggestions'; text: string; choices: Array<ArticleRef & { score: number }>; buttons: Button[] }
   /** Tells the customer a person will take over; adapters mention the team's group/role. */
   | { kind: 'handoff-notice'; text: string; team: string; details?: string }

@@ -103,6 +103,7 @@ describe('LLM mode: a grounded answer', () => {
     const out = new RecordingOutbox();
     await f.engine.handle(message('change or cancel my plan?'), out);
     expect(out.last('answer').citations.map((c) => c.id)).toEqual(['cancel-plan', 'change-plan']);
+    expect(out.last('answer').sourceLabel).toBe('Sources');
   });
 
   it('hands off when the model cites an article marked handoff: true', async () => {

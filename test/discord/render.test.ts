@@ -42,7 +42,7 @@ function packet(overrides: Partial<ContextPacket> = {}): ContextPacket {
 describe('Discord rendering', () => {
   it('a very long article is cut to the embed limit at a line break, with the source kept', () => {
     const body = Array.from({ length: 400 }, (_, i) => `- step ${i}: do the thing carefully`).join('\n');
-    const message = render({ kind: 'answer', intro: 'Here:', title: 'T'.repeat(300), body, citations: [{ id: 'a', title: 'Guide', url: 'https://help.example/a' }], buttons: buttons(['solved', 'talk-to-person']) });
+    const message = render({ kind: 'answer', intro: 'Here:', title: 'T'.repeat(300), body, citations: [{ id: 'a', title: 'Guide', url: 'https://help.example/a' }], sourceLabel: 'Source', buttons: buttons(['solved', 'talk-to-person']) });
     expectAccepted(message);
     const embed = message.embeds[0];
     expect(embed?.description?.length).toBeLessThanOrEqual(4096);

@@ -14,6 +14,7 @@ describe('a customer question', () => {
     const answer = out.last('answer');
     expect(answer.title).toBe('Reset your password');
     expect(answer.citations).toEqual([{ id: 'reset-password', title: 'Reset your password', url: undefined }]);
+    expect(answer.sourceLabel).toBe('Source');
     expect(answer.buttons.map((b) => [b.label, b.action])).toEqual([
       ['Solved', 'solved'],
       ['Talk to a person', 'talk-to-person'],

@@ -75,7 +75,7 @@ describe('rendering replies', () => {
 
   it('a very long answer stays within 50 blocks, with its buttons kept', () => {
     const body = Array.from({ length: 80 }, (_, i) => `Paragraph ${i} ${'y'.repeat(2900)}`).join('\n\n');
-    const message = renderReply({ kind: 'answer', intro: 'Here:', title: 'Long', body, citations: [{ id: 'a', title: 'A' }], buttons: [{ label: 'Solved', action: 'solved', conversationId: 'c1' }] }, () => undefined);
+    const message = renderReply({ kind: 'answer', intro: 'Here:', title: 'Long', body, citations: [{ id: 'a', title: 'A' }], sourceLabel: 'Source', buttons: [{ label: 'Solved', action: 'solved', conversationId: 'c1' }] }, () => undefined);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     expect(message.blocks.at(-1)?.type).toBe('actions');
   });

@@ -12,7 +12,7 @@ export function renderReply(reply: Reply): string[] {
         reply.intro,
         `  ${reply.title}`,
         ...indent(reply.body, 2),
-        `  Source: ${reply.citations.map((c) => (c.url ? `${c.title} <${c.url}>` : c.title)).join('; ')}`,
+        `  ${reply.sourceLabel}: ${reply.citations.map((c) => (c.url ? `${c.title} <${c.url}>` : c.title)).join('; ')}`,
         ...(reply.footer ? [reply.footer] : []),
         buttons(reply.buttons.map((b) => b.label)),
       ];

@@ -18,10 +18,10 @@ export function renderAnswer(reply: Of<'answer'>): DiscordMessage {
     ...(reply.citations[0]?.url ? { url: reply.citations[0].url } : {}),
     description: body,
     color: BLURPLE,
-    ...(sources ? { fields: [{ name: reply.citations.length > 1 ? 'Sources' : 'Source', value: truncate(sources, LIMITS.fieldValue) }] } : {}),
+    ...(sources ? { fields: [{ name: reply.sourceLabel, value: truncate(sources, LIMITS.fieldValue) }] } : {}),
     ...(reply.footer ? { footer: { text: truncate(reply.footer, LIMITS.footer) } } : {}),
   };
-  const fallback = [reply.intro, `**${reply.title}**`, reply.body, sources && `Source: ${sources}`, reply.footer].filter(Boolean).join('\n\n');
+  const fallback = [reply.intro, `**${reply.title}**`, reply.body, sources && `${reply.sourceLabel}: ${sources}`, reply.footer].filter(Boolean).join('\n\n');
   return { content: reply.intro, embeds: [embed], components: buttonRows(reply.buttons), pingRoles: [], fallback };
 }
 

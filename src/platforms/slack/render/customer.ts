@@ -14,11 +14,11 @@ export function renderAnswer(reply: Of<'answer'>): SlackMessage {
     section(escapeText(reply.intro)),
     header(reply.title),
     ...sections(body),
-    ...(sources ? [context(`Source: ${sources}`)] : []),
+    ...(sources ? [context(`${escapeText(reply.sourceLabel)}: ${sources}`)] : []),
     ...(reply.footer ? [context(escapeText(reply.footer))] : []),
     ...actions(reply.buttons),
   ];
-  const text = [escapeText(reply.intro), `*${escapeText(reply.title)}*`, body, sources && `Source: ${sources}`, reply.footer && escapeText(reply.footer)];
+  const text = [escapeText(reply.intro), `*${escapeText(reply.title)}*`, body, sources && `${escapeText(reply.sourceLabel)}: ${sources}`, reply.footer && escapeText(reply.footer)];
   return { text: text.filter(Boolean).join('\n\n'), blocks: capBlocks(blocks) };
 }
 
