@@ -59,7 +59,8 @@ export const textsSchema = z.object({
   status: line,
   greeting: line,
   link: z.object({ code: line, done: line, bad_code: line }),
-  errors: z.object({ internal: line }),
+  errors: z.object({ internal: line, no_thread: line }),
+  ask_echo: line,
 });
 
 export type Texts = z.infer<typeof textsSchema>;

@@ -48,7 +48,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     people,
     admin,
     logger,
-    texts: { commentTitle: texts.survey.comment_title, commentPrompt: texts.survey.comment_prompt, unknownConversation: texts.refusals.unknown_conversation },
+    texts: { commentTitle: texts.survey.comment_title, commentPrompt: texts.survey.comment_prompt, unknownConversation: texts.refusals.unknown_conversation, noThread: texts.errors.no_thread, askEcho: texts.ask_echo },
     ackAfterMs: options.ackAfterMs ?? ACK_AFTER_MS,
   });
 

@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Client, Interaction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Engine } from '../../engine/engine.js';
 import type { Inbound, ThreadRef } from '../../engine/types.js';
+import { fill } from '../../engine/texts.js';
 import type { Logger } from '../../logger.js';
 import type { AdminNotices } from './admin-notices.js';
 import { commentModal } from './comment-modal.js';
@@ -21,7 +22,7 @@ export interface InteractionDeps {
   people: DiscordPeople;
   admin: AdminNotices;
   logger: Logger;
-  texts: { commentTitle: string; commentPrompt: string; unknownConversation: string };
+  texts: { commentTitle: string; commentPrompt: string; unknownConversation: string; noThread: string; askEcho: string };
   /** Acknowledge an interaction the engine has not answered by then (Discord allows 3 s). */
   ackAfterMs: number;
 }
@@ -104,13 +105,13 @@ export class DiscordInteractions {
     const question = interaction.options.getString('question', true).trim();
     const from = this.deps.people.person(interaction.user, interaction.member);
     const place = await placeOf(this.deps.client, interaction.channelId, interaction.guildId);
-    const response = await interaction.reply({ content: `**${literal(from.displayName ?? from.id)}** asked: ${literal(question)}`, allowedMentions: { parse: [] }, withResponse: true });
+    const response = await interaction.reply({ content: fill(this.deps.texts.askEcho, { customer: `**${literal(from.displayName ?? from.id)}**`, question: literal(question) }), allowedMentions: { parse: [] }, withResponse: true });
     let thread: ThreadRef;
     if (place.kind === 'channel') {
       const echo = response.resource?.message;
       const threadId = echo ? await openQuestionThread(echo, question, from.displayName ?? from.id, this.deps.admin) : undefined;
       if (!threadId) {
-        await responder.ephemeral(renderText('I could not open a thread for your question here; the server admins have been told. You can ask me in a direct message meanwhile.'));
+        await responder.ephemeral(renderText(this.deps.texts.noThread));
         return;
       }
       thread = guildThread(place.guildId, place.channelId, threadId);
