@@ -41,6 +41,14 @@ describe('Discord slash commands', () => {
     expect(bodyOf(await postIn(fake, echoId)).embeds?.[0]?.title).toBe('Reset your password');
   });
 
+  it('/ask where the bot may not create threads: the customer is told privately where else to ask', async () => {
+    const { fake } = h;
+    fake.failNext('POST /channels/:id/messages/:mid/threads', { status: 403, code: 50013, message: 'Missing Permissions' });
+    const ask = await fake.runSlashCommand({ name: 'ask', options: { question: 'How do I reset my password?' }, user: IDS.customer, channelId: IDS.supportChannel });
+    const told = await fake.waitForCall('POST /webhooks/:appId/:token', (c) => c.params.token === ask.token);
+    expect(told.body).toMatchObject({ content: 'I could not open a thread for your question here; the server admins have been told. You can ask me in a direct message meanwhile.', flags: EPHEMERAL });
+  });
+
   it('/status in a conversation thread answers privately; outside one it says where to use it', async () => {
     const { fake } = h;
     const thread = await handedOffThread();
