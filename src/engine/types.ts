@@ -151,8 +151,7 @@ export interface SurveyScalePoint {
 
 export type Reply =
   | { kind: 'text'; text: string }
-  /** An article answer (or an LLM answer grounded in articles), citing its sources. */
-  /** `sourceLabel` goes before the citations ("Source", or "Sources" for several). */
+  /** An article answer (or an LLM answer grounded in articles), citing its sources after `sourceLabel` ("Source" / "Sources"). */
   | { kind: 'answer'; intro: string; title: string; body: string; citations: ArticleRef[]; sourceLabel: string; buttons: Button[]; footer?: string }
   | { kind: 'suggestions'; text: string; choices: Array<ArticleRef & { score: number }>; buttons: Button[] }
   /** Tells the customer a person will take over; adapters mention the team's group/role. */
