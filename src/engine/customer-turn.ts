@@ -148,7 +148,7 @@ export async function talkToPerson(ctx: EngineContext, turn: Turn): Promise<void
 }
 
 async function requiresPerson(ctx: EngineContext, turn: Turn, article: Article, score: number): Promise<void> {
-  remember(turn.conversation.tried, article, score, 'answered');
+  remember(turn.conversation.tried, article, score, 'handed-off');
   await handOff(ctx, turn, 'article-requires-person', { team: article.team, articleBody: article.body });
 }
 

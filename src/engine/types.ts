@@ -112,7 +112,8 @@ export type HandoffReason =
 
 export interface TriedArticle extends ArticleRef {
   score: number;
-  outcome: 'answered' | 'suggested' | 'chosen' | 'rejected';
+  /** handed-off: it matched, but it is a `handoff: true` article, so a person got it instead of an answer. */
+  outcome: 'answered' | 'suggested' | 'handed-off' | 'rejected';
 }
 
 /** Everything an agent needs to take over without asking the customer to repeat themselves. */

@@ -64,6 +64,7 @@ describe('a customer question', () => {
     expect(notice.team).toBe('billing');
     expect(notice.details).toContain('A person checks refunds');
     expect(out.last('context-packet').packet.reason).toBe('article-requires-person');
+    expect(out.last('context-packet').packet.tried).toEqual([expect.objectContaining({ id: 'refunds', outcome: 'handed-off' })]);
   });
 
   it.each([
