@@ -96,6 +96,8 @@ export async function rate(ctx: EngineContext, turn: Turn, value: string | undef
       kind: 'comment-request',
       title: ctx.texts.survey.comment_title,
       prompt: ctx.texts.survey.comment_prompt,
+      send: ctx.texts.survey.comment_send,
+      skip: ctx.texts.survey.comment_skip,
       conversationId: conversation.id,
       value: String(round),
     });

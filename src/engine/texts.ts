@@ -42,6 +42,8 @@ export const textsSchema = z.object({
     answered: line,
     comment_title: line,
     comment_prompt: line,
+    comment_send: line,
+    comment_skip: line,
     comment_thanks: line,
     already_answered: line,
     not_yours: line,

@@ -161,7 +161,7 @@ export type Reply =
   /** The CES question: `intro` addresses the customer, `question` is the statement they rate 1–7. */
   | { kind: 'survey'; intro: string; question: string; scale: SurveyScalePoint[]; buttons: Button[]; conversationId: string }
   /** Ask the customer for an optional comment: a modal where the platform has one. */
-  | { kind: 'comment-request'; title: string; prompt: string; conversationId: string; value: string }
+  | { kind: 'comment-request'; title: string; prompt: string; send: string; skip: string; conversationId: string; value: string }
   /** A short confirmation or refusal, shown only to the person who acted where the platform allows. */
   | { kind: 'notice'; text: string }
   /** Low CES score: agents get the context. */

@@ -110,7 +110,7 @@ describe('Slack end to end', () => {
     await sender.sendInteraction(rating);
     const modal = await fake.waitForCall('views.open');
     expect(modal.args.trigger_id).toBe(rating.trigger_id);
-    expect(modal.args.view).toMatchObject({ type: 'modal', title: { text: 'Tell us more' }, private_metadata: JSON.stringify({ c: id, r: '1' }) });
+    expect(modal.args.view).toMatchObject({ type: 'modal', title: { text: 'Tell us more' }, submit: { text: 'Send' }, close: { text: 'Skip' }, private_metadata: JSON.stringify({ c: id, r: '1' }) });
     const alert = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === AGENTS_CHANNEL && textOf(c.args).includes('Low effort score'));
     expect(textOf(alert.args)).toContain('Casey Customer rated 2/7 (Disagree) after talking to the support team.');
     expect((await fake.waitForCall('chat.postEphemeral', (c) => c.args.user === CUSTOMER)).args.text).toMatch(/^Thanks for rating us 2\/7, and sorry/);

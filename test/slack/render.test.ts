@@ -111,7 +111,7 @@ describe('rendering replies', () => {
 
 describe('the comment modal', () => {
   it('round-trips conversation and round through private_metadata, and reads the typed text', () => {
-    const view = commentModal({ title: 'Tell us more about what happened', prompt: 'What made this hard?', conversationId: 'c1', round: '2' });
+    const view = commentModal({ title: 'Tell us more about what happened', prompt: 'What made this hard?', send: 'Send', skip: 'Skip', conversationId: 'c1', round: '2' });
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     const submitted = { ...view, id: 'V1', state: { values: { comment: { text: { type: 'plain_text_input', value: 'slow' } } } } };
     expect(readCommentSubmission(submitted)).toEqual({ c: 'c1', r: '2', text: 'slow' });

@@ -7,15 +7,15 @@ const BLOCK_ID = 'comment';
 const ACTION_ID = 'text';
 
 /** The optional low-score comment as a modal; private_metadata says which conversation and round. */
-export function commentModal(options: { title: string; prompt: string; conversationId: string; round: string }): types.ModalView {
+export function commentModal(options: { title: string; prompt: string; send: string; skip: string; conversationId: string; round: string }): types.ModalView {
   const metadata: CommentMetadata = { c: options.conversationId, r: options.round };
   return {
     type: 'modal',
     callback_id: COMMENT_CALLBACK_ID,
     private_metadata: JSON.stringify(metadata),
     title: { type: 'plain_text', text: truncate(options.title, 24) },
-    submit: { type: 'plain_text', text: 'Send' },
-    close: { type: 'plain_text', text: 'Skip' },
+    submit: { type: 'plain_text', text: truncate(options.send, 24) },
+    close: { type: 'plain_text', text: truncate(options.skip, 24) },
     blocks: [
       {
         type: 'input',

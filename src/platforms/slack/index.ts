@@ -34,7 +34,7 @@ export async function startSlack(app: App, listen: ListenOptions = {}): Promise<
     people,
     logger,
     teams: () => [...new Set([...app.knowledge.knowledge.teams, config.DEFAULT_TEAM])],
-    texts: { commentTitle: texts.survey.comment_title, commentPrompt: texts.survey.comment_prompt },
+    texts: { commentTitle: texts.survey.comment_title, commentPrompt: texts.survey.comment_prompt, commentSend: texts.survey.comment_send, commentSkip: texts.survey.comment_skip },
     track: (work) => {
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));

@@ -18,7 +18,7 @@ export interface ListenerDeps {
   logger: Logger;
   /** Teams a conversation can be handed to (never mistaken for conversation ids in commands). */
   teams: () => string[];
-  texts: { commentTitle: string; commentPrompt: string };
+  texts: { commentTitle: string; commentPrompt: string; commentSend: string; commentSkip: string };
   /** Keeps track of work after the ack, so stop() can wait for it. */
   track: (work: Promise<void>) => void;
 }
@@ -70,7 +70,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     const metadata = press.success ? commentMetadata.safeParse(safeJson(press.data.actions[0]?.value ?? '')) : undefined;
     if (!press.success || !metadata?.success || !press.data.trigger_id) return logger.warn('slack: ignored a comment button of an unexpected shape');
     const { c, r } = metadata.data;
-    const view = commentModal({ title: deps.texts.commentTitle, prompt: deps.texts.commentPrompt, conversationId: c, round: r });
+    const view = commentModal({ title: deps.texts.commentTitle, prompt: deps.texts.commentPrompt, send: deps.texts.commentSend, skip: deps.texts.commentSkip, conversationId: c, round: r });
     run('the comment button', { conversation: c }, async () => void (await client.views.open({ trigger_id: press.data.trigger_id!, view })));
   });
 

@@ -85,7 +85,7 @@ export class SlackOutbox implements Outbox {
       try {
         await this.client.views.open({
           trigger_id: this.interaction.triggerId,
-          view: commentModal({ title: reply.title, prompt: reply.prompt, conversationId: reply.conversationId, round: reply.value }),
+          view: commentModal({ title: reply.title, prompt: reply.prompt, send: reply.send, skip: reply.skip, conversationId: reply.conversationId, round: reply.value }),
         });
         return undefined;
       } catch (error) {
