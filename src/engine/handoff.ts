@@ -107,14 +107,14 @@ export async function buildPacket(
     transferred: fill(status.transferred, { team: packet.transferredTo ?? packet.team }),
     resolved: status.resolved,
   }[packet.status];
-  return { ...packet, statusText };
+  return { ...packet, statusText, labels: ctx.texts.packet };
 }
 
 async function packetContent(
   ctx: EngineContext,
   turn: Turn,
   overrides: Partial<Pick<ContextPacket, 'status' | 'transferredTo' | 'summary'>>,
-): Promise<Omit<ContextPacket, 'statusText'>> {
+): Promise<Omit<ContextPacket, 'statusText' | 'labels'>> {
   const { conversation, customer } = turn;
   const handoff = conversation.handoff;
   const reason = handoff?.reason ?? 'no-match';

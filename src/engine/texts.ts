@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { HandoffReason } from './types.js';
+import type { HandoffReason, TriedArticle } from './types.js';
 
 const line = z.string({ error: 'must be text' }).min(1, 'must not be empty');
 const reasons: Record<HandoffReason, typeof line> = {
@@ -15,6 +15,8 @@ const reasons: Record<HandoffReason, typeof line> = {
   transferred: line,
   'bot-error': line,
 };
+
+const outcomes: Record<TriedArticle['outcome'], typeof line> = { answered: line, suggested: line, 'handed-off': line, rejected: line };
 
 /** The shape of prompts/messages.yml: every customer- and agent-facing sentence. */
 export const textsSchema = z.object({
@@ -31,6 +33,25 @@ export const textsSchema = z.object({
     transferred: line,
     status: z.object({ waiting: line, claimed: line, transferred: line, resolved: line }),
     reasons: z.object(reasons),
+  }),
+  packet: z.object({
+    handoff_to: line,
+    customer: line,
+    customer_on: line,
+    history: line,
+    conversations_one: line,
+    conversations_many: line,
+    last_ces: line,
+    confidence: line,
+    conversation: line,
+    question: line,
+    summary: line,
+    tried: line,
+    nothing_matched: line,
+    transcript: line,
+    earlier: line,
+    speakers: z.object({ customer: line, bot: line, agent: line }),
+    outcomes: z.object(outcomes),
   }),
   resolved: z.object({ by_customer: line, by_agent: line, by_timeout: line, welcome: line }),
   survey: z.object({
@@ -63,9 +84,12 @@ export const textsSchema = z.object({
   link: z.object({ code: line, done: line, bad_code: line }),
   errors: z.object({ internal: line, no_thread: line }),
   ask_echo: line,
+  thread_name: line,
 });
 
 export type Texts = z.infer<typeof textsSchema>;
+/** The context packet's headings and labels, as agents read them. */
+export type PacketLabels = Texts['packet'];
 
 /** Fills {placeholders}; unknown ones are left visible so a typo shows up instead of vanishing. */
 export function fill(template: string, values: Record<string, string | number | undefined>): string {

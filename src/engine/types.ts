@@ -3,6 +3,8 @@
  * events into `Inbound` and render `Reply` natively; nothing here knows a platform SDK.
  */
 
+import type { PacketLabels } from './texts.js';
+
 export type Platform = 'slack' | 'discord' | 'console';
 
 /** Someone who wrote to the bot or pressed one of its buttons. */
@@ -140,6 +142,8 @@ export interface ContextPacket {
   status: 'waiting' | 'claimed' | 'resolved' | 'transferred';
   /** The status as agents read it ("Claimed by Alex"), from prompts/messages.yml. */
   statusText: string;
+  /** Headings and labels for rendering the packet, from prompts/messages.yml. */
+  labels: PacketLabels;
   assignee?: string;
   /** Set when the packet went to another team. */
   transferredTo?: string;

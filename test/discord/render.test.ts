@@ -1,6 +1,8 @@
 // Rendering against Discord's limits: long articles, long transcripts and long titles still make a message
 // Discord accepts (checked with the fake's validator, plus the 6,000-character total for embeds).
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTexts } from '../../src/engine/texts.js';
 import type { Button, ContextPacket, Reply } from '../../src/engine/types.js';
 import { customIdFor, decodeCustomId, readCommentModalId, commentModalId } from '../../src/platforms/discord/custom-ids.js';
 import { renderReply } from '../../src/platforms/discord/render/index.js';
@@ -35,6 +37,7 @@ function packet(overrides: Partial<ContextPacket> = {}): ContextPacket {
     thread: { platform: 'discord', workspaceId: '1', channelId: '2', threadId: '3', link: 'https://discord.com/channels/1/3' },
     status: 'waiting',
     statusText: 'Waiting for an agent',
+    labels: loadTexts(join(import.meta.dirname, '../../prompts')).packet,
     ...overrides,
   };
 }

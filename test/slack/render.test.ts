@@ -1,5 +1,7 @@
 // Rendering without Slack: markdown to mrkdwn, Slack's size limits, button encoding, the comment modal.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTexts } from '../../src/engine/texts.js';
 import type { ContextPacket } from '../../src/engine/types.js';
 import { actionIdFor, decodeAction, valueFor } from '../../src/platforms/slack/action-codec.js';
 import { commentModal, readCommentSubmission } from '../../src/platforms/slack/comment-modal.js';
@@ -57,6 +59,7 @@ const packet: ContextPacket = {
   thread: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadId: '1.2' },
   status: 'waiting',
   statusText: 'Waiting for an agent',
+  labels: loadTexts(join(import.meta.dirname, '../../prompts')).packet,
 };
 
 describe('rendering replies', () => {

@@ -1,3 +1,4 @@
+import { customerOn, handoffTo, historyText, speaker, triedDetail } from '../../engine/packet-text.js';
 import type { ContextPacket, Reply } from '../../engine/types.js';
 
 /** Plain-text rendering of engine replies for the console. Buttons show as [Label]. */
@@ -36,17 +37,18 @@ export function renderReply(reply: Reply): string[] {
 
 export function renderPacket(packet: ContextPacket, labels: string[]): string[] {
   const c = packet.customer;
-  const ces = c.lastCes ? `, last CES ${c.lastCes.score}/7` : '';
+  const l = packet.labels;
+  const tried = packet.tried.map((t) => `${t.title} ${triedDetail(packet, t)}`).join('; ') || l.nothing_matched;
   return [
-    `Handoff to ${packet.team} (${packet.statusText}): ${packet.reasonText}`,
-    `  Customer: ${c.name} on ${c.platform}; ${c.conversations} conversation(s)${ces}; identities ${c.identities.join(', ')}`,
-    ...c.recent.map((r) => `    earlier: "${r.question}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`),
-    `  Question: "${packet.question}"`,
-    ...(packet.summary ? packet.summary.split('\n').map((line, i) => (i === 0 ? `  Summary: ${line}` : `           ${line}`)) : []),
-    `  Bot tried (confidence ${packet.confidence.toFixed(2)}): ${packet.tried.map((t) => `${t.title} ${t.score.toFixed(2)} ${t.outcome}`).join('; ') || 'nothing matched'}`,
-    '  Transcript:',
-    ...packet.transcript.map((l) => `    ${l.from}${l.name ? ` (${l.name})` : ''}: ${l.text.replace(/\s+/g, ' ')}`),
-    `  Thread: ${packet.thread.link ?? `${packet.thread.platform} ${packet.thread.channelId}/${packet.thread.threadId}`}`,
+    `${handoffTo(packet)} (${packet.statusText}): ${packet.reasonText}`,
+    `  ${l.customer}: ${customerOn(packet)}; ${historyText(packet)}; ${c.identities.join(', ')}`,
+    ...c.recent.map((r) => `    ${l.earlier}: "${r.question}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`),
+    `  ${l.question}: "${packet.question}"`,
+    ...(packet.summary ? packet.summary.split('\n').map((line, i) => (i === 0 ? `  ${l.summary}: ${line}` : `    ${line}`)) : []),
+    `  ${l.tried} (${l.confidence} ${packet.confidence.toFixed(2)}): ${tried}`,
+    `  ${l.transcript}:`,
+    ...packet.transcript.map((line) => `    ${speaker(packet, line)}: ${line.text.replace(/\s+/g, ' ')}`),
+    `  ${l.conversation} ${packet.conversationId}: ${packet.thread.link ?? `${packet.thread.platform} ${packet.thread.channelId}/${packet.thread.threadId}`}`,
     ...(labels.length ? [buttons(labels)] : []),
   ];
 }

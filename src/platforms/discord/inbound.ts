@@ -1,6 +1,7 @@
 import { MessageType, cleanContent, type Client, type Message } from 'discord.js';
 import { conversationIdFor } from '../../engine/conversation.js';
 import { linkRequest } from '../../engine/intents.js';
+import { fill } from '../../engine/texts.js';
 import type { InboundMessage, Person, ThreadRef } from '../../engine/types.js';
 import type { Store } from '../../store/store.js';
 import type { AdminNotices } from './admin-notices.js';
@@ -15,6 +16,8 @@ export interface InboundDeps {
   people: DiscordPeople;
   routing: DiscordRouting;
   admin: AdminNotices;
+  /** Thread name for a question without words, with {customer} (prompts/messages.yml thread_name). */
+  threadName: string;
 }
 
 /**
@@ -53,7 +56,7 @@ export class DiscordInbound {
     if (!mentioned && person.isAgent) return undefined; // an agent's announcement, not a question
     // "link" / "link 123456": the engine answers it privately, so it gets no thread of its own.
     if (linkRequest(text) !== undefined) return this.inbound(message, { platform: 'discord', workspaceId: message.guildId, channelId: message.channelId, threadId: message.channelId }, person, text);
-    const threadId = await openQuestionThread(message, text, person.displayName ?? person.id, this.deps.admin);
+    const threadId = await openQuestionThread(message, text, fill(this.deps.threadName, { customer: person.displayName ?? person.id }), this.deps.admin);
     return threadId ? this.inbound(message, guildThread(message.guildId, message.channelId, threadId), person, text) : undefined;
   }
 

@@ -40,7 +40,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   const people = new DiscordPeople(client, routing);
   const admin = new AdminNotices(client.rest, routing, logger);
   const outbox = new DiscordOutbox(client.rest, routing, admin, logger);
-  const inbound = new DiscordInbound({ client, store, people, routing, admin });
+  const inbound = new DiscordInbound({ client, store, people, routing, admin, threadName: texts.thread_name });
   const interactions = new DiscordInteractions({
     client,
     engine,
@@ -48,7 +48,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     people,
     admin,
     logger,
-    texts: { commentTitle: texts.survey.comment_title, commentPrompt: texts.survey.comment_prompt, unknownConversation: texts.refusals.unknown_conversation, noThread: texts.errors.no_thread, askEcho: texts.ask_echo },
+    texts: { commentTitle: texts.survey.comment_title, commentPrompt: texts.survey.comment_prompt, unknownConversation: texts.refusals.unknown_conversation, noThread: texts.errors.no_thread, askEcho: texts.ask_echo, threadName: texts.thread_name },
     ackAfterMs: options.ackAfterMs ?? ACK_AFTER_MS,
   });
 

@@ -22,7 +22,7 @@ export interface InteractionDeps {
   people: DiscordPeople;
   admin: AdminNotices;
   logger: Logger;
-  texts: { commentTitle: string; commentPrompt: string; unknownConversation: string; noThread: string; askEcho: string };
+  texts: { commentTitle: string; commentPrompt: string; unknownConversation: string; noThread: string; askEcho: string; threadName: string };
   /** Acknowledge an interaction the engine has not answered by then (Discord allows 3 s). */
   ackAfterMs: number;
 }
@@ -109,7 +109,7 @@ export class DiscordInteractions {
     let thread: ThreadRef;
     if (place.kind === 'channel') {
       const echo = response.resource?.message;
-      const threadId = echo ? await openQuestionThread(echo, question, from.displayName ?? from.id, this.deps.admin) : undefined;
+      const threadId = echo ? await openQuestionThread(echo, question, fill(this.deps.texts.threadName, { customer: from.displayName ?? from.id }), this.deps.admin) : undefined;
       if (!threadId) {
         await responder.ephemeral(renderText(this.deps.texts.noThread));
         return;

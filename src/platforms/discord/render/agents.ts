@@ -1,5 +1,6 @@
 import type { APIEmbedField } from 'discord.js';
-import type { Button, ContextPacket, Reply, TranscriptLine } from '../../../engine/types.js';
+import type { Button, ContextPacket, Reply } from '../../../engine/types.js';
+import { customerOn, handoffTo, historyText, speaker, triedDetail } from '../../../engine/packet-text.js';
 import { buttonRows } from './components.js';
 import type { DiscordMessage } from './message.js';
 import { LIMITS, fit, link, literal, quote, threadLink, truncate } from './text.js';
@@ -21,33 +22,33 @@ const ALERT_COLOR = 0xe74c3c;
 /** The context packet for the team's agents: who, what, what the bot tried, the transcript, a thread link, Claim / Resolve. */
 export function renderContextPacket(packet: ContextPacket, buttons: Button[]): DiscordMessage {
   const c = packet.customer;
+  const l = packet.labels;
   const status = literal(packet.statusText);
-  const history = `${c.conversations} conversation${c.conversations === 1 ? '' : 's'}${c.lastCes ? ` · last CES ${c.lastCes.score}/7` : ''}`;
   const tried = packet.tried.length
-    ? packet.tried.map((t) => `• ${t.url ? link(t.title, t.url) : t.title} (${t.score.toFixed(2)}, ${t.outcome})`).join('\n')
-    : 'Nothing matched.';
+    ? packet.tried.map((t) => `• ${t.url ? link(t.title, t.url) : t.title} ${triedDetail(packet, t)}`).join('\n')
+    : literal(l.nothing_matched);
   const head = [
     `**${status}** · ${packet.reasonText}`,
-    `**Question**\n${quote(packet.question, QUESTION_MAX)}`,
-    ...(packet.summary ? [`**Summary**\n${fit(literal(packet.summary), SUMMARY_MAX)}`] : []),
+    `**${literal(l.question)}**\n${quote(packet.question, QUESTION_MAX)}`,
+    ...(packet.summary ? [`**${literal(l.summary)}**\n${fit(literal(packet.summary), SUMMARY_MAX)}`] : []),
   ].join('\n\n');
-  const description = `${head}\n\n**Transcript**\n${transcript(packet.transcript, DESCRIPTION_BUDGET - head.length - 20)}`;
+  const description = `${head}\n\n**${literal(l.transcript)}**\n${transcript(packet, DESCRIPTION_BUDGET - head.length - 20)}`;
   const fields: APIEmbedField[] = [
-    { name: 'Customer', value: truncate(`${literal(c.name)} on ${c.platform}`, LIMITS.fieldValue), inline: true },
-    { name: 'History', value: history, inline: true },
-    { name: 'Bot confidence', value: packet.confidence.toFixed(2), inline: true },
-    { name: 'Bot tried', value: fit(tried, LIMITS.fieldValue) },
-    ...(c.recent.length ? [{ name: 'Earlier', value: fit(c.recent.map((r) => `• "${literal(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join('\n'), 500) }] : []),
-    { name: 'Conversation', value: `\`${packet.conversationId}\` · ${where(packet)}` },
-  ];
-  const title = `Handoff to ${packet.team}: ${c.name}`;
-  const content = `Handoff to **${packet.team}** (${status}): ${literal(c.name)} asked "${literal(truncate(packet.question.replace(/\s+/g, ' '), 200))}"`;
+    { name: l.customer, value: truncate(customerOn(packet, literal(c.name)), LIMITS.fieldValue), inline: true },
+    { name: l.history, value: historyText(packet), inline: true },
+    { name: l.confidence, value: packet.confidence.toFixed(2), inline: true },
+    { name: l.tried, value: fit(tried, LIMITS.fieldValue) },
+    ...(c.recent.length ? [{ name: l.earlier, value: fit(c.recent.map((r) => `• "${literal(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join('\n'), 500) }] : []),
+    { name: l.conversation, value: `\`${packet.conversationId}\` · ${where(packet)}` },
+  ].map((field) => ({ ...field, name: truncate(field.name, LIMITS.fieldName) }));
+  const title = `${handoffTo(packet)}: ${c.name}`;
+  const content = `${handoffTo(packet, `**${literal(packet.team)}**`)} (${status}): ${literal(c.name)} asked "${literal(truncate(packet.question.replace(/\s+/g, ' '), 200))}"`;
   return {
     content,
     embeds: [{ title: truncate(title, LIMITS.embedTitle), ...(packet.thread.link ? { url: packet.thread.link } : {}), description, fields, color: STATUS_COLORS[packet.status] }],
     components: buttonRows(buttons),
     pingRoles: [],
-    fallback: `${content}\n${packet.reasonText}\n${where(packet)} · conversation ${packet.conversationId}`,
+    fallback: `${content}\n${packet.reasonText}\n${where(packet)} · ${l.conversation} ${packet.conversationId}`,
   };
 }
 
@@ -76,11 +77,11 @@ function where(packet: ContextPacket): string {
 }
 
 /** The newest lines that fit the budget, oldest first. */
-function transcript(lines: TranscriptLine[], budget: number): string {
+function transcript(packet: ContextPacket, budget: number): string {
   const rendered: string[] = [];
   let size = 0;
-  for (const line of [...lines].reverse()) {
-    const who = line.name ? `${line.from} (${literal(line.name)})` : line.from;
+  for (const line of [...packet.transcript].reverse()) {
+    const who = speaker(packet, line, line.name && literal(line.name));
     const entry = `**${who}:** ${literal(truncate(line.text.replace(/\s+/g, ' '), LINE_MAX))}`;
     if (size + entry.length + 1 > budget) {
       rendered.push('…');

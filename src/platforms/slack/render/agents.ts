@@ -1,4 +1,5 @@
-import type { Button, ContextPacket, Reply, ThreadRef, TranscriptLine } from '../../../engine/types.js';
+import type { Button, ContextPacket, Reply, ThreadRef } from '../../../engine/types.js';
+import { customerOn, handoffTo, historyText, speaker, triedDetail } from '../../../engine/packet-text.js';
 import { escapeText, link, truncate } from '../slack-text.js';
 import { actions, capBlocks, context, divider, fields, header, section, type Block, type SlackMessage } from './blocks.js';
 
@@ -7,28 +8,28 @@ const TRANSCRIPT_MAX = 2800;
 /** The context packet for the team's agents: who, what, what the bot tried, the transcript, Claim / Resolve. */
 export function renderContextPacket(packet: ContextPacket, buttons: Button[]): SlackMessage {
   const c = packet.customer;
-  const history = `${c.conversations} conversation${c.conversations === 1 ? '' : 's'}${c.lastCes ? ` · last CES ${c.lastCes.score}/7` : ''}`;
+  const l = packet.labels;
   const tried = packet.tried.length
-    ? packet.tried.map((t) => `• ${t.url ? link(t.url, t.title) : escapeText(t.title)} (${t.score.toFixed(2)}, ${t.outcome})`).join('\n')
-    : 'Nothing matched.';
+    ? packet.tried.map((t) => `• ${t.url ? link(t.url, t.title) : escapeText(t.title)} ${triedDetail(packet, t)}`).join('\n')
+    : escapeText(l.nothing_matched);
   const blocks: Block[] = [
-    header(`Handoff to ${packet.team}: ${c.name}`),
+    header(`${handoffTo(packet)}: ${c.name}`),
     section(`*${escapeText(packet.statusText)}* · ${escapeText(packet.reasonText)}`),
     fields([
-      ['Customer', `${escapeText(c.name)} on ${c.platform}`],
-      ['History', history],
-      ['Bot confidence', packet.confidence.toFixed(2)],
-      ['Conversation', `\`${packet.conversationId}\``],
+      [escapeText(l.customer), escapeText(customerOn(packet))],
+      [escapeText(l.history), historyText(packet)],
+      [escapeText(l.confidence), packet.confidence.toFixed(2)],
+      [escapeText(l.conversation), `\`${packet.conversationId}\``],
     ]),
-    section(`*Question*\n${quote(packet.question)}`),
-    ...(packet.summary ? [section(`*Summary*\n${escapeText(packet.summary)}`)] : []),
-    section(`*Bot tried*\n${tried}`),
-    section(`*Transcript*\n${transcript(packet.transcript)}`),
-    ...(c.recent.length ? [context(`Earlier: ${c.recent.map((r) => `"${escapeText(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join(' · ')}`)] : []),
+    section(`*${escapeText(l.question)}*\n${quote(packet.question)}`),
+    ...(packet.summary ? [section(`*${escapeText(l.summary)}*\n${escapeText(packet.summary)}`)] : []),
+    section(`*${escapeText(l.tried)}*\n${tried}`),
+    section(`*${escapeText(l.transcript)}*\n${transcript(packet)}`),
+    ...(c.recent.length ? [context(`${escapeText(l.earlier)}: ${c.recent.map((r) => `"${escapeText(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join(' · ')}`)] : []),
     context(`${threadLink(packet.thread)} · \`/threadline resolve ${packet.conversationId}\``),
     ...(buttons.length ? [divider(), ...actions(buttons)] : []),
   ];
-  const text = `Handoff to ${packet.team} (${escapeText(packet.statusText)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet.thread)} · conversation ${packet.conversationId}`;
+  const text = `${escapeText(handoffTo(packet))} (${escapeText(packet.statusText)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet.thread)} · ${escapeText(l.conversation)} ${packet.conversationId}`;
   return { text, blocks: capBlocks(blocks) };
 }
 
@@ -55,11 +56,11 @@ function quote(text: string): string {
 }
 
 /** The newest lines that fit one section, oldest first. */
-function transcript(lines: TranscriptLine[]): string {
+function transcript(packet: ContextPacket): string {
   const rendered: string[] = [];
   let size = 0;
-  for (const line of [...lines].reverse()) {
-    const who = line.name ? `${line.from} (${escapeText(line.name)})` : line.from;
+  for (const line of [...packet.transcript].reverse()) {
+    const who = escapeText(speaker(packet, line));
     const entry = `*${who}:* ${escapeText(truncate(line.text.replace(/\s+/g, ' '), 400))}`;
     if (size + entry.length + 1 > TRANSCRIPT_MAX) {
       rendered.push('…');
