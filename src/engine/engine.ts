@@ -41,6 +41,11 @@ export class Engine {
     this.ctx = new EngineContext(deps);
   }
 
+  /** The teams a conversation can be handed to (the knowledge base's teams and the default team), sorted. */
+  teams(): string[] {
+    return this.ctx.teams();
+  }
+
   async handle(inbound: Inbound, outbox: Outbox): Promise<void> {
     const key = inbound.kind === 'message' ? conversationIdFor(inbound.thread) : inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : `person:${identityOf(inbound.from)}`);
     await this.locks.run(key, async () => {

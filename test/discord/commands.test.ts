@@ -91,6 +91,22 @@ describe('Discord slash commands', () => {
     await postIn(fake, thread, (b) => String(b.content).startsWith("I've passed this to our billing team"));
   });
 
+  it('/handoff offers the knowledge base\'s teams as the agent types, those starting with the text first', async () => {
+    const { fake, app } = h;
+    const thread = await handedOffThread();
+    const choicesFor = async (typed: string) => {
+      const typing = await fake.typeInOption({ name: 'handoff', option: 'team', typed, user: IDS.agent, channelId: thread });
+      const response = await fake.waitForInteractionResponse(typing);
+      expect(response.status).toBeLessThan(300); // the fake accepted the choices
+      expect((response.body as { type: number }).type).toBe(8);
+      return (response.body as { data: { choices: Array<{ name: string; value: string }> } }).data.choices;
+    };
+    expect((await choicesFor('')).map((c) => c.value)).toEqual(app.engine.teams());
+    expect(await choicesFor('B')).toEqual([{ name: 'billing', value: 'billing' }]);
+    expect((await choicesFor('s')).map((c) => c.value)).toEqual(['security', 'support', 'accounts']); // starting with "s" first
+    expect(await choicesFor('marketing')).toEqual([]);
+  });
+
   it('/link gives a code privately; /link <code> joins the Discord profile with the one that made the code', async () => {
     const { fake, app } = h;
     const get = await fake.runSlashCommand({ name: 'link', user: IDS.customer, channelId: IDS.supportChannel });

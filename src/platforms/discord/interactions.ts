@@ -1,4 +1,4 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, Client, Interaction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Client, Interaction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Engine } from '../../engine/engine.js';
 import type { Inbound, ThreadRef } from '../../engine/types.js';
 import { fill } from '../../engine/texts.js';
@@ -13,7 +13,10 @@ import { openQuestionThread } from './question-thread.js';
 import { renderText } from './render/customer.js';
 import { literal } from './render/text.js';
 import { InteractionResponder, type Answerable } from './responder.js';
-import { ENGINE_COMMANDS } from './slash-commands.js';
+import { ENGINE_COMMANDS, TEAM_MAX } from './slash-commands.js';
+
+/** Discord shows at most 25 autocomplete choices. */
+const AUTOCOMPLETE_MAX = 25;
 
 export interface InteractionDeps {
   client: Client;
@@ -49,6 +52,18 @@ export class DiscordInteractions {
       return this.action(interaction, target && { action: 'comment', conversationId: target.conversationId, value: `${target.round}:${text}` });
     }
     if (interaction.isChatInputCommand()) return this.command(interaction);
+    if (interaction.isAutocomplete()) return this.suggestTeams(interaction);
+  }
+
+  /**
+   * /handoff's team option as the agent types: the teams whose name contains what is typed, those starting
+   * with it first. The list follows the knowledge base, so a team added in an article is offered at once.
+   */
+  private async suggestTeams(interaction: AutocompleteInteraction): Promise<void> {
+    const typed = String(interaction.options.getFocused()).trim().toLowerCase();
+    const teams = this.deps.engine.teams().filter((team) => team.includes(typed) && team.length <= TEAM_MAX);
+    teams.sort((a, b) => Number(!a.startsWith(typed)) - Number(!b.startsWith(typed)) || a.localeCompare(b));
+    await interaction.respond(teams.slice(0, AUTOCOMPLETE_MAX).map((team) => ({ name: team, value: team })));
   }
 
   /** One press, pick or submission: the engine's first reply for the person becomes Discord's first response. */

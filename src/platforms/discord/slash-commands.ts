@@ -2,6 +2,8 @@ import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegr
 import type { CommandName } from '../../engine/types.js';
 
 const QUESTION_MAX = 1500;
+/** Also the longest autocomplete choice Discord takes. */
+export const TEAM_MAX = 100;
 const everywhere = { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM], integration_types: [ApplicationIntegrationType.GuildInstall] };
 
 /**
@@ -23,7 +25,8 @@ export const SLASH_COMMANDS = [
     name: 'handoff',
     description: 'Pass this support conversation to another team (agents)',
     type: ApplicationCommandType.ChatInput,
-    options: [{ type: ApplicationCommandOptionType.String, name: 'team', description: 'The team to pass it to, e.g. billing', required: true, max_length: 50 }],
+    // autocomplete: Discord asks the bot for the teams as the agent types (they change with the knowledge base)
+    options: [{ type: ApplicationCommandOptionType.String, name: 'team', description: 'The team to pass it to', required: true, max_length: TEAM_MAX, autocomplete: true }],
     ...everywhere,
   },
   {

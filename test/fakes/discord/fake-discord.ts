@@ -5,7 +5,7 @@ import type { CallPredicate, RouteOrUnknown } from './call-log.js';
 import { DEFAULT_IDS, guildFixture, type GuildFixture, type UserFixture } from './fixtures.js';
 import { FakeGateway } from './gateway.js';
 import { PRIVILEGED_INTENTS } from './intents.js';
-import { componentInteraction, modalSubmitInteraction, slashCommandInteraction, type Actor } from './interaction-payloads.js';
+import { autocompleteInteraction, componentInteraction, modalSubmitInteraction, slashCommandInteraction, type Actor } from './interaction-payloads.js';
 import type { InteractionRecord } from './interaction-store.js';
 import { createMessage, messageEventData } from './message-builder.js';
 import type { MessageStore } from './message-store.js';
@@ -241,6 +241,11 @@ export class FakeDiscord {
     name: string; options?: Record<string, string | number | boolean>; user: UserRef; roles?: string[]; channelId: string;
   }): Promise<InteractionHandle> {
     return this.send(slashCommandInteraction(this.world, { name: input.name, options: input.options ?? {}, channelId: input.channelId, actor: actor(input) }));
+  }
+
+  /** A user types `typed` into an autocomplete option of a registered command; the bot answers with choices (callback type 8). */
+  async typeInOption(input: { name: string; option: string; typed: string; user: UserRef; roles?: string[]; channelId: string }): Promise<InteractionHandle> {
+    return this.send(autocompleteInteraction(this.world, { name: input.name, option: input.option, typed: input.typed, channelId: input.channelId, actor: actor(input) }));
   }
 
   /** Stop the discord.js client first (`client.destroy()`), or it will try to reconnect. */

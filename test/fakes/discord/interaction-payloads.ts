@@ -12,6 +12,7 @@ import {
   type APIUser,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
+  type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
   type APIChatInputApplicationCommandInteractionData,
   type APIModalSubmissionComponent,
@@ -44,7 +45,7 @@ type GuildPart = { guild_id: string; guild: APIPartialInteractionGuild; guild_lo
 type DMPart = { user: APIUser };
 
 /** The fields every INTERACTION_CREATE carries, filled as Discord does for a guild-installed bot. */
-function base(world: World, type: 2 | 3 | 5, channelId: string, actor: Actor, message?: APIMessage) {
+function base(world: World, type: 2 | 3 | 4 | 5, channelId: string, actor: Actor, message?: APIMessage) {
   const channel = world.requireChannel(channelId);
   const guildId = world.guildIdOf(channel);
   const user = world.requireUser(actor.userId);
@@ -153,6 +154,31 @@ export function slashCommandInteraction(world: World, input: { name: string; opt
     ...(options.length ? { options } : {}), ...(Object.keys(resolved).length ? { resolved } : {}),
   };
   const interaction: APIChatInputApplicationCommandInteraction = { ...payload, type: InteractionType.ApplicationCommand, data };
+  return { record, payload: interaction };
+}
+
+/**
+ * What the Discord client sends while a user types into an option registered with `autocomplete: true`: the
+ * command's options so far, the one being typed marked `focused` (its value is the partial text, unchecked).
+ */
+export function autocompleteInteraction(world: World, input: { name: string; option: string; typed: string; channelId: string; actor: Actor }) {
+  const guildId = world.guildIdOf(world.requireChannel(input.channelId));
+  const command = world.commands.find(input.name, guildId);
+  if (!command) throw new Error(`FakeDiscord: no command /${input.name} is registered (the bot must PUT it first)`);
+  const definition = (command.options ?? []).find((o) => o.name === input.option);
+  if (!definition) throw new Error(`FakeDiscord: /${input.name} has no option "${input.option}"`);
+  if (!('autocomplete' in definition && definition.autocomplete)) {
+    throw new Error(`FakeDiscord: option "${input.option}" of /${input.name} is not registered with autocomplete: true, so Discord would never ask the bot`);
+  }
+  const { record, payload } = base(world, 4, input.channelId, input.actor);
+  const interaction: APIApplicationCommandAutocompleteInteraction = {
+    ...payload,
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: {
+      id: command.id, name: command.name, type: ApplicationCommandType.ChatInput, ...(guildId && command.guild_id ? { guild_id: guildId } : {}),
+      options: [{ name: definition.name, type: definition.type, value: input.typed, focused: true } as APIApplicationCommandInteractionDataOption],
+    },
+  } as APIApplicationCommandAutocompleteInteraction;
   return { record, payload: interaction };
 }
 

@@ -11,7 +11,7 @@ export interface InteractionRecord {
   id: string;
   token: string;
   /** 2 application command, 3 message component, 5 modal submit. */
-  type: 2 | 3 | 5;
+  type: 2 | 3 | 4 | 5;
   createdAt: number;
   channelId: string;
   guildId: string | undefined;

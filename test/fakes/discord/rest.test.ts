@@ -112,4 +112,12 @@ describe('FakeDiscord REST', () => {
     expect(fake.commands(DEFAULT_IDS.guild).map((c) => c.name)).toEqual(['status', 'ask']);
     expect((await call('PUT', `/applications/123/commands`, [])).body).toEqual({ message: 'Unknown Application', code: 10002 });
   });
+
+  it('asks the bot for autocomplete choices only for options registered with autocomplete: true', async () => {
+    const path = `/applications/${DEFAULT_IDS.bot}/guilds/${DEFAULT_IDS.guild}/commands`;
+    await call('PUT', path, [{ name: 'handoff', description: 'Pass on', options: [{ type: 3, name: 'team', description: 'Team', required: true }] }]);
+    const typing = { name: 'handoff', option: 'team', typed: 'bil', user: DEFAULT_IDS.agent, channelId: DEFAULT_IDS.supportChannel };
+    await expect(fake.typeInOption(typing)).rejects.toThrow('not registered with autocomplete: true');
+    await expect(fake.typeInOption({ ...typing, option: 'nope' })).rejects.toThrow('has no option "nope"');
+  });
 });

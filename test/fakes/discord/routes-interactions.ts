@@ -16,7 +16,23 @@ const invalidType = (type: unknown) => {
   return errors.answer() as HttpAnswer;
 };
 
-/** The first answer to an interaction: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 9 modal. */
+/** Autocomplete results: up to 25 choices, names 1–100 characters, string values up to 100. */
+function validateAutocompleteChoices(data: Record<string, unknown> | undefined): HttpAnswer | undefined {
+  const errors = new FormErrors();
+  const choices = data?.choices;
+  if (!Array.isArray(choices)) {
+    errors.add(['data', 'choices'], 'BASE_TYPE_REQUIRED', 'This field is required');
+    return errors.answer();
+  }
+  if (choices.length > 25) errors.add(['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+  choices.forEach((choice: { name?: unknown; value?: unknown }, i) => {
+    if (typeof choice.name !== 'string' || choice.name.length < 1 || choice.name.length > 100) errors.add(['data', 'choices', String(i), 'name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    if (typeof choice.value === 'string' ? choice.value.length > 100 : typeof choice.value !== 'number') errors.add(['data', 'choices', String(i), 'value'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+  });
+  return errors.answer();
+}
+
+/** The first answer to an interaction: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 autocomplete choices, 9 modal. */
 function callback(ctx: RouteContext): RouteAnswer {
   const record = ctx.world.interactions.get(ctx.params.id ?? '');
   if (!record || record.token !== ctx.params.token) return DiscordErrors.unknownInteraction();
@@ -30,7 +46,10 @@ function callback(ctx: RouteContext): RouteAnswer {
     : type === 6 ? (hasMessage ? undefined : invalidType(type))
     : type === 7 ? (hasMessage ? validateMessageBody(data ?? {}, { isCreate: false, fileCount: ctx.files.length }) : invalidType(type))
     : type === 9 ? (record.type === 5 ? invalidType(type) : validateModal(data))
+    : type === 8 ? (record.type === 4 ? validateAutocompleteChoices(data) : invalidType(type))
     : invalidType(type);
+  // an autocomplete interaction takes only choices
+  if (record.type === 4 && type !== 8) return invalidType(type);
   if (invalid) return invalid;
   record.callback = { type: type as number, data, at: Date.now() };
 
