@@ -72,7 +72,7 @@ export class EngineContext {
   async deliver(turn: Turn, destination: Destination, reply: Reply): Promise<PostedRef | undefined> {
     try {
       const ref = await turn.outbox.send(destination, reply);
-      if (destination.to === 'thread') this.record(turn.conversation, 'bot', describe(reply), turn.now);
+      if (destination.to === 'thread') this.record(turn.conversation, 'bot', describe(reply, this.texts.packet.bot_said), turn.now);
       return ref;
     } catch (error) {
       this.logger.error('failed to deliver a reply', {
@@ -123,17 +123,17 @@ export class EngineContext {
   }
 }
 
-/** A one-line version of a reply for the transcript agents read. */
-function describe(reply: Reply): string {
+/** A one-line version of a reply for the transcript agents read, worded by prompts/messages.yml. */
+function describe(reply: Reply, said: Texts['packet']['bot_said']): string {
   switch (reply.kind) {
     case 'answer':
-      return `Answered with "${reply.title}"${reply.citations.length > 1 ? ` (+${reply.citations.length - 1} more sources)` : ''}`;
+      return fill(reply.citations.length > 1 ? said.answered_more : said.answered, { title: reply.title, more: reply.citations.length - 1 });
     case 'suggestions':
-      return `Suggested: ${reply.choices.map((c) => `"${c.title}"`).join(', ')}`;
+      return fill(said.suggested, { titles: reply.choices.map((c) => `"${c.title}"`).join(', ') });
     case 'handoff-notice':
-      return `Handed off to ${reply.team}`;
+      return fill(said.handed_off, { team: reply.team });
     case 'survey':
-      return 'Asked the CES question';
+      return said.survey;
     case 'text':
     case 'notice':
       return reply.text;

@@ -51,6 +51,7 @@ export const textsSchema = z.object({
     transcript: line,
     earlier: line,
     speakers: z.object({ customer: line, bot: line, agent: line }),
+    bot_said: z.object({ answered: line, answered_more: line, suggested: line, handed_off: line, survey: line }),
     outcomes: z.object(outcomes),
   }),
   resolved: z.object({ by_customer: line, by_agent: line, by_timeout: line, welcome: line }),

@@ -43,6 +43,19 @@ describe('after a handoff', () => {
     expect(out.last('context-packet').buttons.map((b) => b.action)).toEqual(['claim', 'resolve']);
   });
 
+  it('the bot\'s turns in the transcript are worded by prompts/messages.yml', async () => {
+    const { engine } = await engineFixture({
+      texts: (t) => ({ ...t, packet: { ...t.packet, bot_said: { ...t.packet.bot_said, suggested: 'Vorschläge: {titles}', handed_off: 'Übergeben an {team}' } } }),
+    });
+    const out = new RecordingOutbox();
+    await engine.handle(message('question about my plan'), out);
+    await engine.handle(action(id, 'none-of-these'), out);
+    expect(out.last('context-packet').packet.transcript.filter((l) => l.from === 'bot').map((l) => l.text)).toEqual([
+      'Vorschläge: "Change your plan", "Cancel your subscription"',
+      'Übergeben an support',
+    ]);
+  });
+
   it('the bot stays quiet in the thread while people talk', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Engine, type EngineSettings } from '../../src/engine/engine.js';
-import { loadTexts } from '../../src/engine/texts.js';
+import { loadTexts, type Texts } from '../../src/engine/texts.js';
 import type { InboundAction, InboundMessage, Person, ThreadRef } from '../../src/engine/types.js';
 import type { Article } from '../../src/knowledge/article.js';
 import { assembleKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
@@ -86,7 +86,11 @@ export interface Fixture {
 }
 
 export async function engineFixture(
-  options: { storeUrl?: string; settings?: Partial<EngineSettings>; answerer?: Answerer; summarizer?: Summarizer; rules?: Rule[]; articles?: Article[] } = {},
+  options: {
+    storeUrl?: string; settings?: Partial<EngineSettings>; answerer?: Answerer; summarizer?: Summarizer; rules?: Rule[]; articles?: Article[];
+    /** Changes to prompts/messages.yml's texts (a translation, say). */
+    texts?: (texts: Texts) => Texts;
+  } = {},
 ): Promise<Fixture> {
   const knowledge = assembleKnowledgeBase(options.articles ?? sampleArticles, []);
   const store = await openStore(options.storeUrl ?? 'memory://');
@@ -96,7 +100,7 @@ export async function engineFixture(
     store,
     matcher,
     knowledge: () => knowledge,
-    texts: loadTexts(join(import.meta.dirname, '../../prompts')),
+    texts: (options.texts ?? ((t) => t))(loadTexts(join(import.meta.dirname, '../../prompts'))),
     settings: { ...settings, ...options.settings },
     logger: silentLogger,
     answerer: options.answerer,

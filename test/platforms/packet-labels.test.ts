@@ -26,6 +26,7 @@ const german: PacketLabels = {
   transcript: 'Verlauf des Gesprächs',
   earlier: 'Früher',
   speakers: { customer: 'Kunde', bot: 'Bot', agent: 'Mitarbeiter' },
+  bot_said: { answered: 'Antwort: „{title}“', answered_more: 'Antwort: „{title}“ (+{more})', suggested: 'Vorschläge: {titles}', handed_off: 'Übergeben an {team}', survey: 'CES-Frage gestellt' },
   outcomes: { answered: 'beantwortet', suggested: 'vorgeschlagen', 'handed-off': 'übergeben', rejected: 'abgelehnt' },
 };
 
