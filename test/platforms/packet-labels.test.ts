@@ -25,6 +25,12 @@ const german: PacketLabels = {
   nothing_matched: 'Nichts passte.',
   transcript: 'Verlauf des Gesprächs',
   earlier: 'Früher',
+  team: 'Team',
+  comment: 'Kommentar',
+  open_thread: 'Zum Thread',
+  in_channel: 'in {channel}',
+  in_direct_message: 'in einer Direktnachricht',
+  in_direct_message_write: 'in einer Direktnachricht an den Bot; schreib {customer} selbst',
   speakers: { customer: 'Kunde', bot: 'Bot', agent: 'Mitarbeiter' },
   bot_said: { answered: 'Antwort: „{title}“', answered_more: 'Antwort: „{title}“ (+{more})', suggested: 'Vorschläge: {titles}', handed_off: 'Übergeben an {team}', survey: 'CES-Frage gestellt' },
   outcomes: { answered: 'beantwortet', suggested: 'vorgeschlagen', 'handed-off': 'übergeben', rejected: 'abgelehnt' },
@@ -51,7 +57,7 @@ const packet = (labels: PacketLabels, overrides: Partial<ContextPacket> = {}): C
   ...overrides,
 });
 
-const ENGLISH_HEADINGS = /Handoff to|Customer|customer|agent\b|History|Bot confidence|Bot tried|Transcript|Earlier|Summary|Question\b|conversation|rejected|Nothing matched/;
+const ENGLISH_HEADINGS = /Open the thread|direct message|Comment|team\b|Handoff to|Customer|customer|agent\b|History|Bot confidence|Bot tried|Transcript|Earlier|Summary|Question\b|conversation|rejected|Nothing matched/;
 
 describe('context packet headings', () => {
   it('are the ones prompts/messages.yml ships, in English', () => {
@@ -78,6 +84,20 @@ describe('context packet headings', () => {
       expect(text, platform).not.toMatch(ENGLISH_HEADINGS);
     }
     expect(discord.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Kunde', 'Verlauf', 'Sicherheit des Bots', 'Versucht', 'Früher', 'Gespräch']);
+  });
+
+  it('word the low-score alert and where the conversation is, in a channel thread or a direct message', () => {
+    const slackAlert = renderSlack({ kind: 'alert', text: 'Niedrige Bewertung: 2/7', score: 2, comment: 'Zu langsam', packet: packet(german, { thread: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadId: '1.2', link: 'https://slack.example/p1' } }) }, () => undefined);
+    const discordDm = packet(german, { customer: { ...packet(german).customer, platform: 'discord', identities: ['discord:users:123'] }, thread: { platform: 'discord', workspaceId: 'dm', channelId: '9', threadId: '9', isDirect: true } });
+    const discordAlert = renderDiscord({ kind: 'alert', text: 'Niedrige Bewertung: 2/7', score: 2, comment: 'Zu langsam', packet: discordDm }, { roleFor: () => undefined, direct: false });
+    const discordPacket = renderDiscord({ kind: 'context-packet', packet: discordDm, buttons: [] }, { roleFor: () => undefined, direct: false });
+    const slackText = JSON.stringify([slackAlert.text, slackAlert.blocks]);
+    expect(slackText).toContain('<https://slack.example/p1|Zum Thread>');
+    expect(slackText).toContain('*Kommentar*');
+    expect(JSON.stringify(discordAlert)).toContain('Team billing · Gespräch');
+    expect(JSON.stringify(discordPacket.embeds)).toContain('schreib <@123> selbst');
+    for (const text of [slackText, JSON.stringify(discordAlert), JSON.stringify(discordPacket)]) expect(text).not.toMatch(ENGLISH_HEADINGS);
+    expect(JSON.stringify(renderSlack({ kind: 'context-packet', packet: packet(german), buttons: [] }, () => undefined).blocks)).toContain('in <#C1>');
   });
 
   it('with nothing tried, say so in the file\'s words', () => {

@@ -30,8 +30,10 @@ export function renderReply(reply: Reply): string[] {
       return [`${reply.title}: ${reply.prompt} Type it on the next line, or press Enter to skip.`];
     case 'context-packet':
       return renderPacket(reply.packet, reply.buttons.map((b) => b.label));
-    case 'alert':
-      return [reply.text, ...(reply.comment ? [`  Comment: "${reply.comment}"`] : []), `  Question: "${reply.packet.question}"`, `  Conversation: ${reply.packet.conversationId}`];
+    case 'alert': {
+      const l = reply.packet.labels;
+      return [reply.text, ...(reply.comment ? [`  ${l.comment}: "${reply.comment}"`] : []), `  ${l.question}: "${reply.packet.question}"`, `  ${l.conversation}: ${reply.packet.conversationId}`];
+    }
   }
 }
 

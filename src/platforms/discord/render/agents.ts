@@ -1,5 +1,6 @@
 import type { APIEmbedField } from 'discord.js';
 import type { Button, ContextPacket, Reply } from '../../../engine/types.js';
+import { fill } from '../../../engine/texts.js';
 import { customerOn, handoffTo, historyText, speaker, triedDetail } from '../../../engine/packet-text.js';
 import { buttonRows } from './components.js';
 import type { DiscordMessage } from './message.js';
@@ -55,14 +56,15 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): D
 /** A low CES score for the agents, with the comment once the customer sends one. */
 export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): DiscordMessage {
   const p = reply.packet;
-  const parts = [...(reply.comment ? [`**Comment**\n${quote(reply.comment, 1500)}`] : []), `**Question**\n${quote(p.question, QUESTION_MAX)}`];
-  const place = `${where(p)} · team ${p.team} · conversation \`${p.conversationId}\``;
+  const parts = [...(reply.comment ? [`**${literal(p.labels.comment)}**\n${quote(reply.comment, 1500)}`] : []), `**${literal(p.labels.question)}**\n${quote(p.question, QUESTION_MAX)}`];
+  const l = p.labels;
+  const place = `${where(p)} · ${l.team} ${p.team} · ${l.conversation} \`${p.conversationId}\``;
   return {
     content: `⚠️ ${reply.text}`,
     embeds: [{ description: `${parts.join('\n\n')}\n\n${place}`, color: ALERT_COLOR }],
     components: [],
     pingRoles: [],
-    fallback: `⚠️ ${reply.text}${reply.comment ? ` Comment: "${reply.comment}"` : ''} ${place}`,
+    fallback: `⚠️ ${reply.text}${reply.comment ? ` ${l.comment}: "${reply.comment}"` : ''} ${place}`,
   };
 }
 
@@ -71,9 +73,9 @@ export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): DiscordMe
  * mention (click → profile → Message) to write to them directly.
  */
 function where(packet: ContextPacket): string {
-  if (!packet.thread.isDirect) return threadLink(packet.thread);
+  if (!packet.thread.isDirect) return threadLink(packet);
   const userId = packet.customer.identities.map((i) => /^discord:[^:]+:(\d+)$/.exec(i)?.[1]).find(Boolean);
-  return userId ? `in a direct message with the bot; write to <@${userId}> yourself` : threadLink(packet.thread);
+  return userId ? fill(packet.labels.in_direct_message_write, { customer: `<@${userId}>` }) : threadLink(packet);
 }
 
 /** The newest lines that fit the budget, oldest first. */

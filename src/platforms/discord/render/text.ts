@@ -1,5 +1,6 @@
 import { escapeMarkdown } from 'discord.js';
-import type { ThreadRef } from '../../../engine/types.js';
+import { fill } from '../../../engine/texts.js';
+import type { ContextPacket } from '../../../engine/types.js';
 
 /** Discord's limits on what a message may carry. */
 export const LIMITS = {
@@ -53,7 +54,8 @@ export function link(label: string, url: string): string {
 }
 
 /** A link to the customer's thread for agents; a direct message has none they could open. */
-export function threadLink(thread: ThreadRef): string {
-  if (thread.isDirect) return 'in a direct message';
-  return thread.link ? link('Open the thread', thread.link) : `in <#${thread.threadId}>`;
+export function threadLink(packet: ContextPacket): string {
+  const { thread, labels } = packet;
+  if (thread.isDirect) return labels.in_direct_message;
+  return thread.link ? link(labels.open_thread, thread.link) : fill(labels.in_channel, { channel: `<#${thread.threadId}>` });
 }

@@ -1,4 +1,5 @@
-import type { Button, ContextPacket, Reply, ThreadRef } from '../../../engine/types.js';
+import { fill } from '../../../engine/texts.js';
+import type { Button, ContextPacket, Reply } from '../../../engine/types.js';
 import { customerOn, handoffTo, historyText, speaker, triedDetail } from '../../../engine/packet-text.js';
 import { escapeText, link, truncate } from '../slack-text.js';
 import { actions, capBlocks, context, divider, fields, header, section, type Block, type SlackMessage } from './blocks.js';
@@ -26,29 +27,32 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): S
     section(`*${escapeText(l.tried)}*\n${tried}`),
     section(`*${escapeText(l.transcript)}*\n${transcript(packet)}`),
     ...(c.recent.length ? [context(`${escapeText(l.earlier)}: ${c.recent.map((r) => `"${escapeText(truncate(r.question, 80))}" (${r.state.replace('_', ' ')}, ${r.at.slice(0, 10)})`).join(' · ')}`)] : []),
-    context(`${threadLink(packet.thread)} · \`/threadline resolve ${packet.conversationId}\``),
+    context(`${threadLink(packet)} · \`/threadline resolve ${packet.conversationId}\``),
     ...(buttons.length ? [divider(), ...actions(buttons)] : []),
   ];
-  const text = `${escapeText(handoffTo(packet))} (${escapeText(packet.statusText)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet.thread)} · ${escapeText(l.conversation)} ${packet.conversationId}`;
+  const text = `${escapeText(handoffTo(packet))} (${escapeText(packet.statusText)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet)} · ${escapeText(l.conversation)} ${packet.conversationId}`;
   return { text, blocks: capBlocks(blocks) };
 }
 
 /** A low CES score for the agents, with the comment once the customer sends one. */
 export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): SlackMessage {
   const p = reply.packet;
-  const comment = reply.comment ? `\n*Comment*\n${quote(reply.comment)}` : '';
+  const l = p.labels;
+  const comment = reply.comment ? `\n*${escapeText(l.comment)}*\n${quote(reply.comment)}` : '';
   const blocks: Block[] = [
     section(`:warning: *${escapeText(reply.text)}*${comment}`),
-    section(`*Question*\n${quote(p.question)}`),
-    context(`${threadLink(p.thread)} · team ${escapeText(p.team)} · conversation \`${p.conversationId}\``),
+    section(`*${escapeText(l.question)}*\n${quote(p.question)}`),
+    context(`${threadLink(p)} · ${escapeText(l.team)} ${escapeText(p.team)} · ${escapeText(l.conversation)} \`${p.conversationId}\``),
   ];
-  const text = `${escapeText(reply.text)}${reply.comment ? ` Comment: "${escapeText(reply.comment)}"` : ''} ${threadLink(p.thread)}`;
+  const text = `${escapeText(reply.text)}${reply.comment ? ` ${escapeText(l.comment)}: "${escapeText(reply.comment)}"` : ''} ${threadLink(p)}`;
   return { text, blocks };
 }
 
-export function threadLink(thread: ThreadRef): string {
-  if (thread.link) return link(thread.link, 'Open the thread');
-  return thread.isDirect ? 'in a direct message' : `in <#${thread.channelId}>`;
+/** A link to the customer's thread for agents, or where it is when there is no link. */
+export function threadLink(packet: ContextPacket): string {
+  const { thread, labels } = packet;
+  if (thread.link) return link(thread.link, labels.open_thread);
+  return thread.isDirect ? escapeText(labels.in_direct_message) : fill(escapeText(labels.in_channel), { channel: `<#${thread.channelId}>` });
 }
 
 function quote(text: string): string {
