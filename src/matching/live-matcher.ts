@@ -1,7 +1,7 @@
 import type { KnowledgeChange } from '../knowledge/live-knowledge.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { silentLogger } from '../logger.js';
-import { createMatcher, type MatcherOptions } from './create-matcher.js';
+import { createMatcher, type MatcherKind, type MatcherOptions } from './create-matcher.js';
 import type { Matcher, MatchResult, Thresholds } from './types.js';
 
 /** What the live matcher needs from LiveKnowledge (a structural type, so tests can pass a plain object). */
@@ -9,6 +9,16 @@ export interface KnowledgeSource {
   readonly knowledge: KnowledgeBase;
   onChange(listener: (change: KnowledgeChange) => void | Promise<void>): void;
 }
+
+export interface LiveMatcherOptions extends MatcherOptions {
+  /**
+   * When the first hybrid index takes longer than this to build (a first start with thousands of articles
+   * to embed), a lexical index answers meanwhile and the hybrid one takes over once ready. Default 10 s.
+   */
+  lexicalAfterMs?: number;
+}
+
+const LEXICAL_AFTER_MS = 10_000;
 
 /**
  * A matcher that follows the knowledge folder: every change rebuilds the index in the background while
@@ -22,13 +32,31 @@ export class LiveMatcher implements Matcher {
   private constructor(
     private current: Matcher,
     private readonly source: KnowledgeSource,
-    private readonly options: MatcherOptions,
+    private readonly options: LiveMatcherOptions,
   ) {}
 
-  static async start(source: KnowledgeSource, options: MatcherOptions = {}): Promise<LiveMatcher> {
-    const live = new LiveMatcher(await createMatcher(source.knowledge, options), source, options);
+  static async start(source: KnowledgeSource, options: LiveMatcherOptions = {}): Promise<LiveMatcher> {
+    const building = createMatcher(source.knowledge, options);
+    const ready = options.kind === 'lexical' ? await building : await within(building, options.lexicalAfterMs ?? LEXICAL_AFTER_MS);
+    if (ready) {
+      const live = new LiveMatcher(ready, source, options);
+      source.onChange(() => live.rebuild());
+      return live;
+    }
+    // Embedding thousands of phrasings takes minutes on one core: answer on words and characters meanwhile
+    // rather than leave customers without a bot.
+    (options.logger ?? silentLogger).warn('the sentence index is still being built (a first start with many articles to embed); answering with word and character matching until it is ready', {
+      articles: source.knowledge.articles.length,
+    });
+    const live = new LiveMatcher(await createMatcher(source.knowledge, { ...options, kind: 'lexical' }), source, options);
     source.onChange(() => live.rebuild());
+    live.takeOver(building);
     return live;
+  }
+
+  /** Which index answers right now: lexical while a first hybrid index is still being built. */
+  get kind(): MatcherKind | undefined {
+    return (this.current as Partial<{ kind: MatcherKind }>).kind;
   }
 
   get thresholds(): Thresholds {
@@ -47,6 +75,22 @@ export class LiveMatcher implements Matcher {
   /** Resolves once the index reflects every change seen so far (tests and shutdown wait on it). */
   async settled(): Promise<void> {
     while (this.rebuilding) await this.rebuilding;
+  }
+
+  /** The first hybrid index answers once built; edits seen meanwhile are then rebuilt on top of it. */
+  private takeOver(building: Promise<Matcher>): void {
+    const logger = this.options.logger ?? silentLogger;
+    this.rebuilding = (async () => {
+      try {
+        this.current = await building;
+        logger.info('the sentence index is ready; hybrid matching answers from now on', { articles: this.source.knowledge.articles.length });
+      } catch (error) {
+        logger.error('building the sentence index failed; word and character matching keeps answering', { error });
+      }
+      await this.rebuildLoop();
+    })().finally(() => {
+      this.rebuilding = undefined;
+    });
   }
 
   private rebuild(): void {
@@ -71,5 +115,19 @@ export class LiveMatcher implements Matcher {
         logger.error('matcher rebuild failed; the previous index keeps answering', { error });
       }
     }
+  }
+}
+
+/** The promise's value if it settles within `ms`, else undefined (the promise keeps running). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

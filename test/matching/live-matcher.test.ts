@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeChange } from '../../src/knowledge/live-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import type { EmbeddingProvider } from '../../src/matching/embeddings/provider.js';
+import { sharedUseLite } from '../../src/matching/embeddings/use-lite.js';
 import { LiveMatcher, type KnowledgeSource } from '../../src/matching/live-matcher.js';
 import { article, helpCentre, knowledgeOf } from './knowledge-factory.js';
 
@@ -60,5 +62,31 @@ describe('LiveMatcher', () => {
     const matcher = await LiveMatcher.start(new FakeSource(knowledgeOf(helpCentre())), { kind: 'lexical' });
     const result = await matcher.match(undefined as unknown as string);
     expect(result.decision).toEqual({ kind: 'handoff', reason: 'no-match' });
+  });
+
+  it('on a slow first build answers with word matching at once, and the sentence index takes over when ready', async () => {
+    // The bundled encoder, held back until the test opens the gate: a first start with thousands of articles.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slow = async (): Promise<EmbeddingProvider> => {
+      const encoder = await sharedUseLite();
+      return { id: encoder.id, embed: async (texts) => (await gate, encoder.embed(texts)) };
+    };
+    const source = new FakeSource(knowledgeOf(helpCentre()));
+    const matcher = await LiveMatcher.start(source, { kind: 'hybrid', embeddings: slow, lexicalAfterMs: 50 });
+    expect(matcher.kind).toBe('lexical');
+    expect(await top(matcher, 'I forgot my password')).toBe('reset-password');
+
+    // an edit while the first index builds is not lost when it takes over
+    await source.change(knowledgeOf([...helpCentre(), article({ id: 'export', title: 'Export timesheets', questions: ['export to excel'] })]));
+    open();
+    await matcher.settled();
+    expect(matcher.kind).toBe('hybrid');
+    expect(await top(matcher, 'export my timesheets to excel')).toBe('export');
+  });
+
+  it('a first build within the wait answers with the sentence index from the start', async () => {
+    const matcher = await LiveMatcher.start(new FakeSource(knowledgeOf(helpCentre())), { kind: 'hybrid', embeddings: sharedUseLite });
+    expect(matcher.kind).toBe('hybrid');
   });
 });
