@@ -117,6 +117,20 @@ describe('hybrid matcher (bundled USE-lite encoder)', () => {
     expect(restarted.counter.texts).toBe(1 + edited.find((a) => a.id === 'invoices')!.questions.length);
   });
 
+  it('lets the event loop run between embedding chunks, so the bot keeps answering during a long build', async () => {
+    // an encoder whose promises settle at once (as microtasks), like the bundled one on a busy core
+    const instant: EmbeddingProvider = { id: 'instant', embed: async (texts) => texts.map((t) => [t.length, 1, 0]) };
+    const articles = Array.from({ length: 200 }, (_, i) => article({ id: `a${i}`, questions: [`question ${i}`] }));
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      await new ArticleVectorCache(instant).vectorsFor(articles);
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(turns).toBeGreaterThan(0);
+  });
+
   describe('warm start on the sample knowledge base', () => {
     let dir: string;
     beforeAll(async () => {

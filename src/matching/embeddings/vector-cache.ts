@@ -88,6 +88,9 @@ export class ArticleVectorCache {
       }
       stats.embedded += chunk.length;
       if (this.store) await this.store.setMany(entries).catch(() => undefined); // a failed cache write only costs a re-embed later
+      // The encoder's promises settle as microtasks: without a turn of the event loop between chunks, a long
+      // build would starve timers and sockets, and the bot could not answer (or even notice questions) meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
     }
 
     const vectors = rows ?? phrasingVectors(0, 0);
