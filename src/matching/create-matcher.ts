@@ -1,4 +1,5 @@
 import type Keyv from 'keyv';
+import type { Article } from '../knowledge/article.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { resolveThresholds } from './decide.js';
@@ -9,8 +10,8 @@ import { sharedUseLite } from './embeddings/use-lite.js';
 import { vectorCacheFor } from './embeddings/vector-cache.js';
 import { ldaScorer } from './lda-scorer.js';
 import { lexicalScorer } from './lexical-scorer.js';
-import { phrasingTable } from './phrasings.js';
-import type { ScorerBuilder } from './scorer.js';
+import { phrasingTable, type PhrasingTable } from './phrasings.js';
+import type { Scorer, ScorerBuilder } from './scorer.js';
 import { ScoringMatcher } from './scoring-matcher.js';
 import { cachedTrainModel } from './train-model.js';
 import type { Thresholds } from './types.js';
@@ -51,7 +52,7 @@ export async function createMatcher(knowledge: KnowledgeBase, options: MatcherOp
   const matcher = new ScoringMatcher({
     kind: encoded ? 'hybrid' : 'lexical',
     articles,
-    scorers: builders.map((b) => b.build(table)),
+    scorers: builders.map((b) => buildScorer(b, table)),
     weights: model.weights,
     noneScore: model.noneScore,
     thresholds: resolveThresholds(model.thresholds, options.thresholds),
@@ -65,6 +66,22 @@ export async function createMatcher(knowledge: KnowledgeBase, options: MatcherOp
     thresholds: matcher.thresholds,
   });
   return matcher;
+}
+
+/**
+ * Scorers that read no vectors depend only on the articles, so matchers of the same knowledge share them: the
+ * lexical stand-in of a long first build and the hybrid matcher that replaces it hold one lexical index, not two
+ * (~150 MB at 10,000 articles). Scorers keep no state between questions, so sharing is safe.
+ */
+const sharedScorers = new WeakMap<readonly Article[], Map<string, Scorer>>();
+
+function buildScorer(builder: ScorerBuilder, table: PhrasingTable): Scorer {
+  if (builder.needsVectors) return builder.build(table);
+  let byName = sharedScorers.get(table.articles);
+  if (!byName) sharedScorers.set(table.articles, (byName = new Map()));
+  let scorer = byName.get(builder.name);
+  if (!scorer) byName.set(builder.name, (scorer = builder.build(table)));
+  return scorer;
 }
 
 /** The encoder and every article's phrasing vectors, or undefined (with a warning) when that fails. */

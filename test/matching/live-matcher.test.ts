@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KnowledgeChange } from '../../src/knowledge/live-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { EmbeddingProvider } from '../../src/matching/embeddings/provider.js';
 import { sharedUseLite } from '../../src/matching/embeddings/use-lite.js';
+import { lexicalScorer } from '../../src/matching/lexical-scorer.js';
 import { LiveMatcher, type KnowledgeSource } from '../../src/matching/live-matcher.js';
 import { article, helpCentre, knowledgeOf } from './knowledge-factory.js';
 
@@ -83,6 +84,28 @@ describe('LiveMatcher', () => {
     await matcher.settled();
     expect(matcher.kind).toBe('hybrid');
     expect(await top(matcher, 'export my timesheets to excel')).toBe('export');
+  });
+
+  it('the lexical stand-in and the hybrid matcher that replaces it share one lexical index', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const slow = async (): Promise<EmbeddingProvider> => {
+      const encoder = await sharedUseLite();
+      return { id: encoder.id, embed: async (texts) => (await gate, encoder.embed(texts)) };
+    };
+    const knowledge = knowledgeOf(helpCentre());
+    const phrasings = knowledge.articles.reduce((n, a) => n + 1 + a.questions.length, 0);
+    const builds = vi.spyOn(lexicalScorer, 'build');
+    try {
+      const matcher = await LiveMatcher.start(new FakeSource(knowledge), { kind: 'hybrid', embeddings: slow, lexicalAfterMs: 50 });
+      open();
+      await matcher.settled();
+      expect(matcher.kind).toBe('hybrid');
+      // training folds build their own smaller indexes; the full one is built once
+      expect(builds.mock.calls.filter(([table]) => table.texts.length === phrasings)).toHaveLength(1);
+    } finally {
+      builds.mockRestore();
+    }
   });
 
   it('a first build within the wait answers with the sentence index from the start', async () => {
