@@ -83,7 +83,8 @@ export class LiveMatcher implements Matcher {
     this.rebuilding = (async () => {
       try {
         this.current = await building;
-        logger.info('the sentence index is ready; hybrid matching answers from now on', { articles: this.source.knowledge.articles.length });
+        // (if the encoder failed, createMatcher has already warned and built a lexical matcher)
+        if (this.kind === 'hybrid') logger.info('the sentence index is ready; hybrid matching answers from now on', { articles: this.source.knowledge.articles.length });
       } catch (error) {
         logger.error('building the sentence index failed; word and character matching keeps answering', { error });
       }
