@@ -20,6 +20,17 @@ class FakeSource implements KnowledgeSource {
   }
 }
 
+/** The bundled encoder, held back until `open()`: a first start with thousands of articles to embed. */
+function heldBackEncoder() {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const slow = async (): Promise<EmbeddingProvider> => {
+    const encoder = await sharedUseLite();
+    return { id: encoder.id, embed: async (texts) => (await gate, encoder.embed(texts)) };
+  };
+  return { slow, open };
+}
+
 const top = async (m: LiveMatcher, q: string) => (await m.match(q)).candidates[0]?.article.id;
 
 describe('LiveMatcher', () => {
@@ -66,13 +77,7 @@ describe('LiveMatcher', () => {
   });
 
   it('on a slow first build answers with word matching at once, and the sentence index takes over when ready', async () => {
-    // The bundled encoder, held back until the test opens the gate: a first start with thousands of articles.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const slow = async (): Promise<EmbeddingProvider> => {
-      const encoder = await sharedUseLite();
-      return { id: encoder.id, embed: async (texts) => (await gate, encoder.embed(texts)) };
-    };
+    const { slow, open } = heldBackEncoder();
     const source = new FakeSource(knowledgeOf(helpCentre()));
     const matcher = await LiveMatcher.start(source, { kind: 'hybrid', embeddings: slow, lexicalAfterMs: 50 });
     expect(matcher.kind).toBe('lexical');
@@ -87,12 +92,7 @@ describe('LiveMatcher', () => {
   });
 
   it('the lexical stand-in and the hybrid matcher that replaces it share one lexical index', async () => {
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const slow = async (): Promise<EmbeddingProvider> => {
-      const encoder = await sharedUseLite();
-      return { id: encoder.id, embed: async (texts) => (await gate, encoder.embed(texts)) };
-    };
+    const { slow, open } = heldBackEncoder();
     const knowledge = knowledgeOf(helpCentre());
     const phrasings = knowledge.articles.reduce((n, a) => n + 1 + a.questions.length, 0);
     const builds = vi.spyOn(lexicalScorer, 'build');
