@@ -38,6 +38,7 @@ export const textsSchema = z.object({
     handoff_to: line,
     customer: line,
     customer_on: line,
+    asked: line,
     history: line,
     conversations_one: line,
     conversations_many: line,

@@ -13,6 +13,7 @@ const german: PacketLabels = {
   handoff_to: 'Übergabe an {team}',
   customer: 'Kunde',
   customer_on: '{customer} auf {platform}',
+  asked: '{customer} fragte „{question}“',
   history: 'Verlauf',
   conversations_one: '1 Gespräch',
   conversations_many: '{count} Gespräche',
@@ -57,7 +58,7 @@ const packet = (labels: PacketLabels, overrides: Partial<ContextPacket> = {}): C
   ...overrides,
 });
 
-const ENGLISH_HEADINGS = /Open the thread|direct message|Comment|team\b|Handoff to|Customer|customer|agent\b|History|Bot confidence|Bot tried|Transcript|Earlier|Summary|Question\b|conversation|rejected|Nothing matched/;
+const ENGLISH_HEADINGS = /asked|Open the thread|direct message|Comment|team\b|Handoff to|Customer|customer|agent\b|History|Bot confidence|Bot tried|Transcript|Earlier|Summary|Question\b|conversation|rejected|Nothing matched/;
 
 describe('context packet headings', () => {
   it('are the ones prompts/messages.yml ships, in English', () => {
@@ -81,6 +82,7 @@ describe('context packet headings', () => {
       expect(text, platform).toContain('(0.31, abgelehnt)');
       expect(text, platform).toContain('Früher');
       expect(text, platform).toContain('Mitarbeiter (Alex)');
+      if (platform !== 'console') expect(text, platform).toContain('fragte „Warum wurde ich doppelt belastet?“');
       expect(text, platform).not.toMatch(ENGLISH_HEADINGS);
     }
     expect(discord.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Kunde', 'Verlauf', 'Sicherheit des Bots', 'Versucht', 'Früher', 'Gespräch']);

@@ -43,7 +43,7 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): D
     { name: l.conversation, value: `\`${packet.conversationId}\` · ${where(packet)}` },
   ].map((field) => ({ ...field, name: truncate(field.name, LIMITS.fieldName) }));
   const title = `${handoffTo(packet)}: ${c.name}`;
-  const content = `${handoffTo(packet, `**${literal(packet.team)}**`)} (${status}): ${literal(c.name)} asked "${literal(truncate(packet.question.replace(/\s+/g, ' '), 200))}"`;
+  const content = `${handoffTo(packet, `**${literal(packet.team)}**`)} (${status}): ${fill(l.asked, { customer: literal(c.name), question: literal(truncate(packet.question.replace(/\s+/g, ' '), 200)) })}`;
   return {
     content,
     embeds: [{ title: truncate(title, LIMITS.embedTitle), ...(packet.thread.link ? { url: packet.thread.link } : {}), description, fields, color: STATUS_COLORS[packet.status] }],

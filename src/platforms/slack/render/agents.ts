@@ -30,7 +30,7 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): S
     context(`${threadLink(packet)} · \`/threadline resolve ${packet.conversationId}\``),
     ...(buttons.length ? [divider(), ...actions(buttons)] : []),
   ];
-  const text = `${escapeText(handoffTo(packet))} (${escapeText(packet.statusText)}): ${escapeText(c.name)} asked "${escapeText(truncate(packet.question, 300))}". ${escapeText(packet.reasonText)} ${threadLink(packet)} · ${escapeText(l.conversation)} ${packet.conversationId}`;
+  const text = `${escapeText(handoffTo(packet))} (${escapeText(packet.statusText)}): ${fill(escapeText(l.asked), { customer: escapeText(c.name), question: escapeText(truncate(packet.question, 300)) })}. ${escapeText(packet.reasonText)} ${threadLink(packet)} · ${escapeText(l.conversation)} ${packet.conversationId}`;
   return { text, blocks: capBlocks(blocks) };
 }
 
