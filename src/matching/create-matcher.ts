@@ -70,8 +70,8 @@ export async function createMatcher(knowledge: KnowledgeBase, options: MatcherOp
 
 /**
  * Scorers that read no vectors depend only on the articles, so matchers of the same knowledge share them: the
- * lexical stand-in of a long first build and the hybrid matcher that replaces it hold one lexical index, not two
- * (~150 MB at 10,000 articles). Scorers keep no state between questions, so sharing is safe.
+ * lexical stand-in of a long first build and the hybrid matcher that replaces it hold one lexical index, not two.
+ * Scorers keep no state between questions (only scratch space, reset within each call), so sharing is safe.
  */
 const sharedScorers = new WeakMap<readonly Article[], Map<string, Scorer>>();
 

@@ -11,14 +11,14 @@ export function renderContextPacket(packet: ContextPacket, buttons: Button[]): S
   const c = packet.customer;
   const l = packet.labels;
   const tried = packet.tried.length
-    ? packet.tried.map((t) => `• ${t.url ? link(t.url, t.title) : escapeText(t.title)} ${triedDetail(packet, t)}`).join('\n')
+    ? packet.tried.map((t) => `• ${t.url ? link(t.url, t.title) : escapeText(t.title)} ${escapeText(triedDetail(packet, t))}`).join('\n')
     : escapeText(l.nothing_matched);
   const blocks: Block[] = [
     header(`${handoffTo(packet)}: ${c.name}`),
     section(`*${escapeText(packet.statusText)}* · ${escapeText(packet.reasonText)}`),
     fields([
       [escapeText(l.customer), escapeText(customerOn(packet))],
-      [escapeText(l.history), historyText(packet)],
+      [escapeText(l.history), escapeText(historyText(packet))],
       [escapeText(l.confidence), packet.confidence.toFixed(2)],
       [escapeText(l.conversation), `\`${packet.conversationId}\``],
     ]),
