@@ -7,7 +7,6 @@ import { LiveKnowledge } from './knowledge/live-knowledge.js';
 import { formatProblem } from './knowledge/problems.js';
 import { createLogger, type Logger } from './logger.js';
 import { LiveMatcher } from './matching/index.js';
-import type { Matcher } from './matching/types.js';
 import { openStore, type Store } from './store/store.js';
 
 /** Everything the platforms share: one store, one live knowledge base, one matcher, one engine. */
@@ -16,7 +15,7 @@ export interface App {
   logger: Logger;
   store: Store;
   knowledge: LiveKnowledge;
-  matcher: Matcher;
+  matcher: LiveMatcher;
   texts: Texts;
   engine: Engine;
   close(): Promise<void>;
@@ -90,6 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     engine,
     async close() {
       knowledge.stop();
+      await matcher.stop(); // a first build or rebuild still embedding in the background would keep the process alive
       await engine.idle();
       await store.close();
     },

@@ -28,6 +28,8 @@ export interface MatcherOptions {
   logger?: Logger;
   /** The sentence encoder for hybrid matching; default: the bundled USE-lite, loaded once per process. */
   embeddings?: () => Promise<EmbeddingProvider>;
+  /** Abandons the build (it rejects with the signal's reason) between embedding chunks: shutdown need not wait for it. */
+  signal?: AbortSignal;
 }
 
 const LEXICAL: readonly ScorerBuilder[] = [lexicalScorer];
@@ -43,6 +45,7 @@ export async function createMatcher(knowledge: KnowledgeBase, options: MatcherOp
   const started = performance.now();
   const articles = knowledge.articles;
   const encoded = options.kind === 'lexical' ? undefined : await encode(knowledge, options, logger);
+  options.signal?.throwIfAborted();
 
   const builders = encoded ? HYBRID : LEXICAL;
   const table = phrasingTable(articles, encoded?.vectors);
@@ -94,10 +97,11 @@ async function encode(knowledge: KnowledgeBase, options: MatcherOptions, logger:
     return undefined;
   }
   try {
-    const { vectors, stats } = await vectorCacheFor(provider, options.cache).vectorsFor(knowledge.articles);
+    const { vectors, stats } = await vectorCacheFor(provider, options.cache).vectorsFor(knowledge.articles, options.signal);
     logger.debug('article vectors', { ...stats });
     return { provider, vectors };
   } catch (error) {
+    if (options.signal?.aborted) throw error;
     logger.warn('embedding the articles failed; matching is lexical-only for now (answers may be less accurate)', { error });
     return undefined;
   }

@@ -28,18 +28,24 @@ const LEXICAL_AFTER_MS = 10_000;
 export class LiveMatcher implements Matcher {
   private rebuilding?: Promise<void>;
   private stale = false;
+  private readonly options: LiveMatcherOptions;
 
   private constructor(
     private current: Matcher,
     private readonly source: KnowledgeSource,
-    private readonly options: LiveMatcherOptions,
-  ) {}
+    options: LiveMatcherOptions,
+    private readonly stopping: AbortController,
+  ) {
+    this.options = { ...options, signal: stopping.signal };
+  }
 
   static async start(source: KnowledgeSource, options: LiveMatcherOptions = {}): Promise<LiveMatcher> {
-    const building = createMatcher(source.knowledge, options);
+    // background builds (a rebuild, or the first hybrid index behind a lexical stand-in) end when stop() is called
+    const stopping = new AbortController();
+    const building = createMatcher(source.knowledge, { ...options, signal: stopping.signal });
     const ready = options.kind === 'lexical' ? await building : await within(building, options.lexicalAfterMs ?? LEXICAL_AFTER_MS);
     if (ready) {
-      const live = new LiveMatcher(ready, source, options);
+      const live = new LiveMatcher(ready, source, options, stopping);
       source.onChange(() => live.rebuild());
       return live;
     }
@@ -48,7 +54,7 @@ export class LiveMatcher implements Matcher {
     (options.logger ?? silentLogger).warn('the sentence index is still being built (a first start with many articles to embed); answering with word and character matching until it is ready', {
       articles: source.knowledge.articles.length,
     });
-    const live = new LiveMatcher(await createMatcher(source.knowledge, { ...options, kind: 'lexical' }), source, options);
+    const live = new LiveMatcher(await createMatcher(source.knowledge, { ...options, kind: 'lexical' }), source, options, stopping);
     source.onChange(() => live.rebuild());
     live.takeOver(building);
     return live;
@@ -72,6 +78,12 @@ export class LiveMatcher implements Matcher {
     }
   }
 
+  /** Abandons any build in the background (between embedding chunks) and waits for it to end: for shutdown. */
+  async stop(): Promise<void> {
+    this.stopping.abort(new Error('the matcher was stopped'));
+    await this.settled();
+  }
+
   /** Resolves once the index reflects every change seen so far (tests and shutdown wait on it). */
   async settled(): Promise<void> {
     while (this.rebuilding) await this.rebuilding;
@@ -86,7 +98,7 @@ export class LiveMatcher implements Matcher {
         // (if the encoder failed, createMatcher has already warned and built a lexical matcher)
         if (this.kind === 'hybrid') logger.info('the sentence index is ready; hybrid matching answers from now on', { articles: this.source.knowledge.articles.length });
       } catch (error) {
-        logger.error('building the sentence index failed; word and character matching keeps answering', { error });
+        if (!this.stopping.signal.aborted) logger.error('building the sentence index failed; word and character matching keeps answering', { error });
       }
       await this.rebuildLoop();
     })().finally(() => {
@@ -95,6 +107,7 @@ export class LiveMatcher implements Matcher {
   }
 
   private rebuild(): void {
+    if (this.stopping.signal.aborted) return;
     this.stale = true;
     if (this.rebuilding) return;
     this.rebuilding = this.rebuildLoop().finally(() => {
@@ -105,7 +118,7 @@ export class LiveMatcher implements Matcher {
   private async rebuildLoop(): Promise<void> {
     const logger = this.options.logger ?? silentLogger;
     await new Promise((resolve) => setImmediate(resolve)); // let the change listener return and pending matches run first
-    while (this.stale) {
+    while (this.stale && !this.stopping.signal.aborted) {
       this.stale = false;
       const knowledge = this.source.knowledge;
       try {
@@ -113,7 +126,7 @@ export class LiveMatcher implements Matcher {
         this.current = await createMatcher(knowledge, this.options);
         logger.info('matcher rebuilt', { articles: knowledge.articles.length, ms: Math.round(performance.now() - started) });
       } catch (error) {
-        logger.error('matcher rebuild failed; the previous index keeps answering', { error });
+        if (!this.stopping.signal.aborted) logger.error('matcher rebuild failed; the previous index keeps answering', { error });
       }
     }
   }

@@ -3,6 +3,7 @@ import type { KnowledgeChange } from '../../src/knowledge/live-knowledge.js';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import type { EmbeddingProvider } from '../../src/matching/embeddings/provider.js';
 import { sharedUseLite } from '../../src/matching/embeddings/use-lite.js';
+import { silentLogger } from '../../src/logger.js';
 import { lexicalScorer } from '../../src/matching/lexical-scorer.js';
 import { LiveMatcher, type KnowledgeSource } from '../../src/matching/live-matcher.js';
 import { article, helpCentre, knowledgeOf } from './knowledge-factory.js';
@@ -106,6 +107,19 @@ describe('LiveMatcher', () => {
     } finally {
       builds.mockRestore();
     }
+  });
+
+  it('stop() abandons a first build still embedding, quietly, so shutdown does not wait minutes for it', async () => {
+    const { slow, open } = heldBackEncoder();
+    const errors: string[] = [];
+    const logger = { ...silentLogger, error: (message: string) => void errors.push(message) };
+    const matcher = await LiveMatcher.start(new FakeSource(knowledgeOf(helpCentre())), { kind: 'hybrid', embeddings: slow, lexicalAfterMs: 50, logger });
+    const stopped = matcher.stop();
+    open(); // the chunk being embedded finishes; the next one is never started
+    await stopped;
+    expect(matcher.kind).toBe('lexical');
+    expect(await top(matcher, 'I forgot my password')).toBe('reset-password'); // still answers until the process ends
+    expect(errors).toEqual([]);
   });
 
   it('a first build within the wait answers with the sentence index from the start', async () => {

@@ -41,7 +41,7 @@ export class ArticleVectorCache {
   ) {}
 
   /** Every article's phrasing vectors (title first), normalised, as one packed block in article order. */
-  async vectorsFor(articles: readonly Article[]): Promise<{ vectors: VectorRows; stats: EmbedStats }> {
+  async vectorsFor(articles: readonly Article[], signal?: AbortSignal): Promise<{ vectors: VectorRows; stats: EmbedStats }> {
     const stats: EmbedStats = { fromMemory: 0, fromStore: 0, embedded: 0 };
     const keys = articles.map((a) => `${KEY_PREFIX}:${this.provider.id}:${a.hash}`);
     const phrasings = articles.map(phrasingsOf);
@@ -75,6 +75,7 @@ export class ArticleVectorCache {
 
     const toEmbed = keys.flatMap((_, i) => (done[i] ? [] : [i]));
     for (let start = 0; start < toEmbed.length; start += CHUNK) {
+      signal?.throwIfAborted();
       const chunk = toEmbed.slice(start, start + CHUNK);
       const raw = await this.provider.embed(chunk.flatMap((i) => phrasings[i]!));
       let at = 0;
