@@ -26,8 +26,9 @@ function validateAutocompleteChoices(data: Record<string, unknown> | undefined):
   }
   if (choices.length > 25) errors.add(['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
   choices.forEach((choice: { name?: unknown; value?: unknown }, i) => {
-    if (typeof choice.name !== 'string' || choice.name.length < 1 || choice.name.length > 100) errors.add(['data', 'choices', String(i), 'name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
-    if (typeof choice.value === 'string' ? choice.value.length > 100 : typeof choice.value !== 'number') errors.add(['data', 'choices', String(i), 'value'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    errors.length(['data', 'choices', i, 'name'], typeof choice.name === 'string' ? choice.name : undefined, 1, 100);
+    if (typeof choice.value === 'string') errors.maxLength(['data', 'choices', i, 'value'], choice.value, 100);
+    else if (typeof choice.value !== 'number') errors.add(['data', 'choices', i, 'value'], 'BASE_TYPE_REQUIRED', 'This field is required');
   });
   return errors.answer();
 }
