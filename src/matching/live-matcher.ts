@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { KnowledgeChange } from '../knowledge/live-knowledge.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { silentLogger } from '../logger.js';
@@ -117,7 +118,7 @@ export class LiveMatcher implements Matcher {
 
   private async rebuildLoop(): Promise<void> {
     const logger = this.options.logger ?? silentLogger;
-    await new Promise((resolve) => setImmediate(resolve)); // let the change listener return and pending matches run first
+    await nextTurn(); // let the change listener return and pending matches run first
     while (this.stale && !this.stopping.signal.aborted) {
       this.stale = false;
       const knowledge = this.source.knowledge;

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import type { Article } from '../../knowledge/article.js';
@@ -91,7 +92,7 @@ export class ArticleVectorCache {
       if (this.store) await this.store.setMany(entries).catch(() => undefined); // a failed cache write only costs a re-embed later
       // The encoder's promises settle as microtasks: without a turn of the event loop between chunks, a long
       // build would starve timers and sockets, and the bot could not answer (or even notice questions) meanwhile.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
 
     const vectors = rows ?? phrasingVectors(0, 0);
