@@ -4,15 +4,20 @@ import { assertDirectory } from './load.js';
 import { parseArticleFile } from './parse-file.js';
 import { listMarkdownFiles, readFiles } from './scan.js';
 import type { Article } from './article.js';
-import type { KnowledgeProblem } from './problems.js';
+import { formatProblem, type KnowledgeProblem } from './problems.js';
 
 export interface KnowledgeChange {
   knowledge: KnowledgeBase;
   added: string[];
   changed: string[];
   removed: string[];
-  /** Problems in files that changed in this reload (the ones worth telling an admin about now). */
+  /**
+   * What is worth telling an admin about now: every problem of a file added or changed in this reload, and
+   * problems across files (a duplicate id or question) that this reload brought to light in other files.
+   */
   newProblems: KnowledgeProblem[];
+  /** Files that had problems before this reload and have none now (still present). */
+  fixed: string[];
 }
 
 interface FileState {
@@ -94,11 +99,11 @@ export class LiveKnowledge {
       const parsed = parseArticleFile(file, text);
       const lastGood = parsed.article ?? before?.lastGood;
       const problems = [...parsed.problems];
-      if (!parsed.article && lastGood) {
+      if (!parsed.article) {
         problems.push({
           severity: 'warning',
           file,
-          message: 'the last good version of this file stays live until it is fixed',
+          message: lastGood ? 'the last good version of this file stays live until it is fixed' : 'this file is not live until it is fixed',
         });
       }
       this.files.set(file, { text, lastGood, problems });
@@ -108,9 +113,17 @@ export class LiveKnowledge {
     const states = [...this.files.entries()].sort(([a], [b]) => a.localeCompare(b));
     const articles = states.flatMap(([, s]) => (s.lastGood ? [s.lastGood] : []));
     const fileProblems = states.flatMap(([, s]) => s.problems);
+    const before = this.current;
     this.current = assembleKnowledgeBase(articles, fileProblems);
 
-    const change: KnowledgeChange = { knowledge: this.current, added, changed, removed, newProblems };
+    // problems across files (a duplicate id or question) are only known once the whole base is assembled
+    const edited = new Set([...added, ...changed]);
+    const known = new Set(before.problems.map(formatProblem));
+    newProblems.push(...this.current.problems.slice(fileProblems.length).filter((p) => edited.has(p.file) || !known.has(formatProblem(p))));
+    const stillWrong = new Set(this.current.problems.map((p) => p.file));
+    const fixed = [...new Set(before.problems.map((p) => p.file))].filter((file) => this.files.has(file) && !stillWrong.has(file)).sort();
+
+    const change: KnowledgeChange = { knowledge: this.current, added, changed, removed, newProblems, fixed };
     if (added.length || changed.length || removed.length) {
       for (const listener of this.listeners) await listener(change);
     }

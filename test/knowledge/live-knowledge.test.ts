@@ -42,6 +42,25 @@ describe('hot reload of the knowledge folder', () => {
     writeFileSync(join(dir, 'refunds.md'), good('Refunds v3'));
     await eventually(() => expect(knowledge.knowledge.byId.get('refunds')?.title).toBe('Refunds v3'));
     expect(knowledge.knowledge.problems).toEqual([]);
+    expect(changes.at(-1)).toMatchObject({ changed: ['refunds.md'], newProblems: [], fixed: ['refunds.md'] });
+  });
+
+  it('reports a question that an edit makes collide with another article, and the other file once it is fixed', async () => {
+    const withQuestion = (title: string, question: string) => `---\ntitle: ${title}\nquestions: ["${question}"]\n---\nAnswer.\n`;
+    const { dir, knowledge, changes } = start({ 'refunds.md': withQuestion('Refunds', 'I was charged twice'), 'billing.md': good('Billing') });
+    await knowledge.start();
+    expect(changes.at(-1)?.newProblems).toEqual([]);
+
+    writeFileSync(join(dir, 'billing.md'), withQuestion('Billing', 'I was charged TWICE!'));
+    await eventually(() => expect(changes.at(-1)?.changed).toEqual(['billing.md']));
+    expect(changes.at(-1)?.newProblems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'refunds.md', field: 'questions', message: expect.stringContaining('also a question of billing.md') }),
+    ]);
+
+    // the clash is fixed in the file that was edited; refunds.md, which was reported, is now fine too
+    writeFileSync(join(dir, 'billing.md'), good('Billing'));
+    await eventually(() => expect(changes.at(-1)?.fixed).toEqual(['refunds.md']));
+    expect(changes.at(-1)?.newProblems).toEqual([]);
   });
 
   it('adds new files and drops deleted ones', async () => {
