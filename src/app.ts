@@ -42,9 +42,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   llm?.calls.attach(store.events);
 
   const knowledge = new LiveKnowledge(config.KNOWLEDGE_DIR);
-  knowledge.onChange(({ added, changed, removed, newProblems, knowledge: kb }) => {
+  knowledge.onChange(({ added, changed, removed, newProblems, fixed, knowledge: kb }) => {
     logger.info('knowledge reloaded', { articles: kb.articles.length, added: added.length, changed: changed.length, removed: removed.length });
     for (const problem of newProblems) (problem.severity === 'error' ? logger.error : logger.warn)(`knowledge: ${formatProblem(problem)}`);
+    if (fixed.length) logger.info('knowledge: fixed, the new version is live', { files: fixed.join(', ') });
   });
   const kb = await knowledge.start({ watch: options.watch ?? true });
   if (kb.articles.length === 0) logger.warn(`no usable articles in ${config.KNOWLEDGE_DIR}: every question will go to a person`);
