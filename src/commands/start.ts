@@ -2,6 +2,7 @@ import { createApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import type { Platform } from '../engine/types.js';
+import { reportKnowledgeToAdmins } from '../platforms/admin-reports.js';
 import type { RunningPlatform, StartPlatform } from '../platforms/platform.js';
 import { run as runChat } from './chat.js';
 
@@ -36,6 +37,7 @@ export async function run(args: string[]): Promise<number> {
     await stopAll(app, running);
     throw error;
   }
+  const knowledgeReports = reportKnowledgeToAdmins(app, running);
   const sweep = setInterval(() => {
     app.engine
       .sweep((name) => running.find((p) => p.name === name)?.outbox)
@@ -50,6 +52,7 @@ export async function run(args: string[]): Promise<number> {
   });
   app.logger.info('shutting down');
   clearInterval(sweep);
+  knowledgeReports.stop();
   await stopAll(app, running);
   return 0;
 }

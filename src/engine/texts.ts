@@ -93,6 +93,7 @@ export const textsSchema = z.object({
   errors: z.object({ internal: line, no_thread: line }),
   ask_echo: line,
   thread_name: line,
+  knowledge: z.object({ problems: line, problems_at_start: line, fixed: line }),
 });
 
 export type Texts = z.infer<typeof textsSchema>;

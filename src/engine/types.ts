@@ -175,7 +175,9 @@ export type Destination =
   | { to: 'thread'; thread: ThreadRef }
   | { to: 'agents'; team: string; thread: ThreadRef }
   /** Only the person who acted sees it (ephemeral / modal). */
-  | { to: 'actor'; person: Person; thread?: ThreadRef };
+  | { to: 'actor'; person: Person; thread?: ThreadRef }
+  /** Problems only an admin can fix (a broken knowledge file): the default team's agents channel; nowhere if none. */
+  | { to: 'admins' };
 
 /** A message the adapter posted, so the engine can update it later (e.g. the context packet on claim). */
 export interface PostedRef {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   fake = await FakeSlack.start(fakeOptions);
   store = await openStore('memory://');
   const client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-  const routing = new SlackRouting({ SLACK_SUPPORT_CHANNELS: [SUPPORT_CHANNEL], SLACK_AGENT_CHANNELS: {}, SLACK_TEAM_GROUPS: { '*': SUPPORT_GROUP }, SLACK_AGENT_USERS: [], SLACK_AGENT_GROUPS: [] });
+  const routing = new SlackRouting({ SLACK_SUPPORT_CHANNELS: [SUPPORT_CHANNEL], SLACK_AGENT_CHANNELS: {}, SLACK_TEAM_GROUPS: { '*': SUPPORT_GROUP }, SLACK_AGENT_USERS: [], SLACK_AGENT_GROUPS: [], DEFAULT_TEAM: 'support' });
   inbound = new SlackInbound({ client, store, people: new SlackPeople(client, routing, silentLogger), routing, logger: silentLogger });
 });
 afterAll(async () => {

@@ -36,6 +36,10 @@ export class DiscordOutbox implements Outbox {
 
   async send(destination: Destination, reply: Reply): Promise<PostedRef | undefined> {
     if (destination.to === 'actor') return this.toActor(destination.person, destination.thread, reply);
+    if (destination.to === 'admins') {
+      const channel = this.routing.adminChannel();
+      return channel ? this.post(channel, this.render(reply), reply.kind) : undefined;
+    }
     const message = this.render(reply, destination.thread);
     if (destination.to === 'thread') return this.post(destination.thread.threadId, message, reply.kind);
     return this.toAgents(destination.team, destination.thread, message, reply.kind);

@@ -48,6 +48,10 @@ export class SlackOutbox implements Outbox {
     if (destination.to === 'actor') return this.toActor(destination.person, destination.thread, reply);
     const message = this.render(reply);
     if (destination.to === 'thread') return this.post(destination.thread.channelId, destination.thread.threadId, message, reply.kind);
+    if (destination.to === 'admins') {
+      const channel = this.routing.adminChannel();
+      return channel ? this.post(channel, undefined, message, reply.kind) : undefined;
+    }
     const channel = this.routing.agentsChannelFor(destination.team);
     if (channel) {
       try {
