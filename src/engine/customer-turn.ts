@@ -116,7 +116,7 @@ async function suggest(ctx: EngineContext, turn: Turn, choices: Candidate[]): Pr
   buttons.push({ label: ctx.texts.buttons.none_of_these, action: 'none-of-these', conversationId: conversation.id });
   await ctx.toThread(turn, {
     kind: 'suggestions',
-    text: ctx.say(ctx.texts.suggest.intro),
+    text: ctx.say(choices.length === 1 ? ctx.texts.suggest.intro_one : ctx.texts.suggest.intro),
     choices: choices.map((c) => ({ id: c.article.id, title: c.article.title, url: c.article.url, score: c.score })),
     buttons,
   });

@@ -30,7 +30,15 @@ describe('a customer question', () => {
     const suggestions = out.last('suggestions');
     expect(suggestions.choices.map((c) => c.id)).toEqual(['change-plan', 'cancel-plan']);
     expect(suggestions.buttons.map((b) => b.label)).toEqual(['Change your plan', 'Cancel your subscription', 'None of these']);
+    expect(suggestions.text).toBe("I'm not completely sure what you need. Did you mean one of these?");
     expect((await store.conversations.get(id))?.state).toBe('suggesting');
+  });
+
+  it('asks about the one close match as one, not as "one of these"', async () => {
+    const { engine } = await engineFixture({ rules: [[/plan/i, { suggest: ['change-plan'] }]] });
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my plan'), out);
+    expect(out.last('suggestions')).toMatchObject({ text: "I'm not completely sure what you need. Did you mean this?", choices: [{ id: 'change-plan' }] });
   });
 
   it('answers with the chosen suggestion', async () => {
