@@ -72,7 +72,8 @@ export class EngineContext {
   async deliver(turn: Turn, destination: Destination, reply: Reply): Promise<PostedRef | undefined> {
     try {
       const ref = await turn.outbox.send(destination, reply);
-      if (destination.to === 'thread') this.record(turn.conversation, 'bot', describe(reply, this.texts.packet.bot_said), turn.now);
+      // relayed words are in the transcript already, as their speaker's
+      if (destination.to === 'thread' && reply.kind !== 'relayed') this.record(turn.conversation, 'bot', describe(reply, this.texts.packet.bot_said), turn.now);
       return ref;
     } catch (error) {
       this.logger.error('failed to deliver a reply', {

@@ -5,6 +5,7 @@ import { agentClaim, agentHandoff, agentResolve, link, status } from './commands
 import { handOff } from './handoff.js';
 import { linkRequest, saysThanks } from './intents.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { relayToAgents, relayToCustomer } from './relay.js';
 import { comment, rate, resolve } from './survey.js';
 import { identityOf } from '../store/customers.js';
 import type { Conversation } from '../store/records.js';
@@ -47,7 +48,7 @@ export class Engine {
   }
 
   async handle(inbound: Inbound, outbox: Outbox): Promise<void> {
-    const key = inbound.kind === 'message' ? conversationIdFor(inbound.thread) : inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : `person:${identityOf(inbound.from)}`);
+    const key = inbound.kind === 'message' ? (inbound.relayOf ?? conversationIdFor(inbound.thread)) : inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : `person:${identityOf(inbound.from)}`);
     await this.locks.run(key, async () => {
       if (!(await this.ctx.store.firstDelivery(`${inbound.from.platform}:${inbound.eventId}`))) {
         this.ctx.logger.debug('ignored a repeated delivery', { eventId: inbound.eventId });
@@ -91,6 +92,7 @@ export class Engine {
   }
 
   private async onMessage(inbound: InboundMessage, outbox: Outbox): Promise<void> {
+    if (inbound.relayOf) return this.onRelay(inbound, inbound.relayOf, outbox);
     const now = this.ctx.now();
     const text = inbound.text.trim();
     const linkCode = linkRequest(text);
@@ -111,7 +113,9 @@ export class Engine {
       // A bare mention: ask for the question and keep the thread open for it.
       await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.say(this.ctx.texts.greeting, { customer: turn.customer.displayName }) });
     } else if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
-      // A person has this (or an agent is talking in the thread): the bot stays quiet.
+      // A person has this (or an agent is talking in the thread): the bot stays quiet, except to pass the
+      // customer's words on to the agents when they cannot write where the customer is (a DM).
+      if (conversation.state === 'handed_off' && !fromAgent) await relayToAgents(this.ctx, turn, text);
     } else if (conversation.state === 'resolved' || conversation.state === 'surveyed') {
       if (saysThanks(text) || !text) {
         await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.texts.resolved.welcome });
@@ -127,6 +131,16 @@ export class Engine {
       await onCustomerMessage(this.ctx, turn, text);
     }
     if (!fromAgent) conversation.lastCustomerAt = now.toISOString();
+    await this.save(turn);
+  }
+
+  /** An agent wrote in the relay thread of a direct-message conversation: pass it on to the customer. */
+  private async onRelay(inbound: InboundMessage, conversationId: string, outbox: Outbox): Promise<void> {
+    const conversation = await this.ctx.store.conversations.get(conversationId);
+    if (!conversation || !inbound.from.isAgent) return; // not an agent: people talking among themselves
+    const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
+    const relayThread = { platform: inbound.thread.platform, channelId: inbound.thread.channelId, messageId: inbound.thread.threadId };
+    await relayToCustomer(this.ctx, turn, inbound.text.trim(), relayThread);
     await this.save(turn);
   }
 

@@ -1,6 +1,7 @@
 import type { Conversation } from '../store/records.js';
 import type { EngineContext, Turn } from './context.js';
 import type { Button, ContextPacket, HandoffReason } from './types.js';
+import { openRelay } from './relay.js';
 import { fill } from './texts.js';
 
 const RECENT_CONVERSATIONS = 5;
@@ -34,6 +35,7 @@ export async function handOff(
     packet,
     buttons: packetButtons(ctx, conversation.id),
   });
+  await openRelay(ctx, turn);
   await ctx.event('handoff', conversation, {
     reason,
     team,
@@ -84,6 +86,7 @@ async function handOffQuietly(ctx: EngineContext, turn: Turn, team: string): Pro
     packet: await buildPacket(ctx, turn, { summary }),
     buttons: packetButtons(ctx, conversation.id),
   });
+  await openRelay(ctx, turn);
 }
 
 export function packetButtons(ctx: EngineContext, conversationId: string): Button[] {

@@ -42,6 +42,12 @@ export interface InboundMessage {
   thread: ThreadRef;
   from: Person;
   text: string;
+  /**
+   * Set by adapters for a message in the agents' relay thread of a direct-message conversation (the thread of
+   * its context packet): the id of that conversation. Agents cannot write into the bot's DM, so the bot passes
+   * their words on.
+   */
+  relayOf?: string;
 }
 
 export type ActionName =
@@ -169,7 +175,9 @@ export type Reply =
   /** A short confirmation or refusal, shown only to the person who acted where the platform allows. */
   | { kind: 'notice'; text: string }
   /** Low CES score: agents get the context. */
-  | { kind: 'alert'; text: string; packet: ContextPacket; score: number; comment?: string };
+  | { kind: 'alert'; text: string; packet: ContextPacket; score: number; comment?: string }
+  /** Someone's words passed on between a DM and the agents' relay thread ("Alex: …"), shown as plain text. */
+  | { kind: 'relayed'; text: string };
 
 export type Destination =
   | { to: 'thread'; thread: ThreadRef }
@@ -177,7 +185,9 @@ export type Destination =
   /** Only the person who acted sees it (ephemeral / modal). */
   | { to: 'actor'; person: Person; thread?: ThreadRef }
   /** Problems only an admin can fix (a broken knowledge file): the default team's agents channel; nowhere if none. */
-  | { to: 'admins' };
+  | { to: 'admins' }
+  /** The agents' relay thread of a direct-message conversation: the thread of its context packet (opened if need be). */
+  | { to: 'relay'; packet: PostedRef; /** Opens the thread with this name where threads are named (Discord). */ open?: string };
 
 /** A message the adapter posted, so the engine can update it later (e.g. the context packet on claim). */
 export interface PostedRef {

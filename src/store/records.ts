@@ -65,6 +65,7 @@ export type EventType =
   | 'conversation.opened'
   | 'conversation.reopened'
   | 'message.received'
+  | 'message.relayed'
   | 'answer.sent'
   | 'suggestions.sent'
   | 'handoff'

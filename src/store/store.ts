@@ -5,6 +5,11 @@ import { EventLog } from './events.js';
 import { openKeyv } from './open-keyv.js';
 import { SurveyRepository } from './surveys.js';
 import { Collection } from './collection.js';
+import type { Platform, PostedRef } from '../engine/types.js';
+
+/** A relay thread outlives its handoff by far (agents may answer days later), but not forever. */
+const RELAY_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+const relayKey = (platform: Platform, channelId: string, threadId: string) => `${platform}:${channelId}:${threadId}`;
 
 /** Everything threadline persists, over one Keyv (STORE_URL). */
 export class Store {
@@ -14,6 +19,7 @@ export class Store {
   readonly events: EventLog;
   private readonly seen: Collection<number>;
   private readonly codes: Collection<string>;
+  private readonly relayThreads: Collection<string>;
 
   constructor(readonly keyv: Keyv) {
     this.conversations = new ConversationRepository(keyv);
@@ -22,6 +28,7 @@ export class Store {
     this.events = new EventLog(keyv);
     this.seen = new Collection(keyv, 'seen');
     this.codes = new Collection(keyv, 'link-code');
+    this.relayThreads = new Collection(keyv, 'relay');
   }
 
   /** True the first time a platform event id is seen (within a day): retries are then ignored. */
@@ -30,6 +37,15 @@ export class Store {
     await this.seen.set(eventKey, now, 24 * 60 * 60 * 1000);
     return true;
   }
+
+  /**
+   * Agents' relay threads of direct-message conversations, by where the thread is (its context packet's
+   * channel and message): a message there is passed on to the customer.
+   */
+  readonly relays = {
+    open: (packet: PostedRef, conversationId: string) => this.relayThreads.set(relayKey(packet.platform, packet.channelId, packet.messageId), conversationId, RELAY_TTL_MS),
+    conversationFor: (platform: Platform, channelId: string, threadId: string) => this.relayThreads.get(relayKey(platform, channelId, threadId)),
+  };
 
   /** Short-lived codes that let a customer join their Slack and Discord identities. */
   readonly linkCodes = {

@@ -61,14 +61,35 @@ describe('Discord: where the bot listens', () => {
     const notice = await postIn(fake, dm.id, (b) => String(b.content).includes('handing this to our accounts team'));
     expect(bodyOf(notice).content).not.toContain('<@&'); // nobody from a server role can see a DM
     const packet = await postIn(fake, IDS.agentsChannel);
-    // Agents cannot open the customer's DM with the bot: they get the customer to write to (without a ping).
-    expect(textOf(bodyOf(packet))).toContain(`in a direct message with the bot; write to <@${IDS.customer}> yourself`);
+    // Agents cannot open the customer's DM with the bot: they reply in the packet's thread (no ping for the customer).
+    expect(textOf(bodyOf(packet))).toContain(`in a direct message with the bot; reply in this message's thread and I'll pass it on to <@${IDS.customer}>`);
     expect(bodyOf(packet).allowed_mentions).toEqual({ parse: [], roles: [] });
     const conversation = await waitUntil(async () => {
       const stored = await app.store.conversations.get(conversationIdFor(directThread(dm.id)));
       return stored?.state === 'handed_off' && stored;
     }, 'the handoff saved');
     expect(conversation.thread).toMatchObject({ workspaceId: 'dm', channelId: dm.id, threadId: dm.id, isDirect: true });
+  });
+
+  it('a DM handoff relays through a thread on the packet: agents answer there, the customer in the DM', async () => {
+    const { fake, app } = h;
+    const dm = fake.dmChannel(IDS.customer);
+    await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: 'I want to talk to a person about my invoice' });
+    const packetId = idOf(await postIn(fake, IDS.agentsChannel, (b) => Boolean(b.embeds?.length)));
+    // the relay thread is opened on the packet (it gets the packet's id) and says what it is for
+    const opened = await fake.waitForCall('POST /channels/:id/messages/:mid/threads', (c) => c.path.endsWith(`/messages/${packetId}/threads`));
+    expect(opened.body).toMatchObject({ name: 'Reply to Casey Customer' });
+    expect(bodyOf(await postIn(fake, packetId)).content).toMatch(/^Casey Customer asked in a direct message with me/);
+
+    // the agent answers in the thread: the customer reads it in the DM, after hearing who took it
+    await fake.sendMessage({ channelId: packetId, author: IDS.agent, content: 'Hi Casey, which invoice number is it?' });
+    expect(bodyOf(await postIn(fake, dm.id, (b) => String(b.content).startsWith('Alex Agent:'))).content).toBe('Alex Agent: Hi Casey, which invoice number is it?');
+    const claimed = await waitUntil(async () => (await app.store.conversations.get(conversationIdFor(directThread(dm.id))))?.handoff?.assignee, 'the relay reply claimed it');
+    expect(claimed.name).toBe('Alex Agent');
+
+    // the customer's answer in the DM reaches the agents' thread, and nothing else is said to the customer
+    await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: 'INV-2041' });
+    expect(bodyOf(await postIn(fake, packetId, (b) => String(b.content).includes('INV-2041'))).content).toBe('Casey Customer: INV-2041');
   });
 
   it('a mention in another channel opens a thread there; the mention is not part of the question', async () => {

@@ -64,7 +64,7 @@ describe('Discord rendering', () => {
 
   it('a DM packet names the customer to write to; a handoff notice in a DM pings nobody', () => {
     const dm = packet({ thread: { platform: 'discord', workspaceId: 'dm', channelId: '9', threadId: '9', isDirect: true } });
-    expect(JSON.stringify(render({ kind: 'context-packet', packet: dm, buttons: [] }).embeds)).toContain('write to <@123> yourself');
+    expect(JSON.stringify(render({ kind: 'context-packet', packet: dm, buttons: [] }).embeds)).toContain("reply in this message's thread and I'll pass it on to <@123>");
     const notice = { kind: 'handoff-notice' as const, text: 'Over to billing.', team: 'billing' };
     expect(render(notice)).toMatchObject({ content: '<@&777> Over to billing.', pingRoles: ['777'] });
     expect(render(notice, true)).toMatchObject({ content: 'Over to billing.', pingRoles: [] });

@@ -5,6 +5,7 @@ import { RecordingOutbox } from '../helpers/recording-outbox.js';
 import { action, agent, customer, engineFixture, message, otherCustomer, thread } from '../helpers/engine-fixture.js';
 
 const id = conversationIdFor(thread);
+const dm = { ...thread, threadId: 'dm', isDirect: true };
 
 describe('after a handoff', () => {
   it('the packet carries who the customer is, their history, the transcript, what was tried and why', async () => {
@@ -159,12 +160,62 @@ describe('after a handoff', () => {
     expect(out.last('notice').text).toBe('Conversation handed off, round 1; team: support; agent: Alex Agent.');
   });
 
-  it('in a direct message, tells the customer a person will contact them (agents cannot write into the DM)', async () => {
+  it('in a direct message, tells the customer a person will reply right there, and opens a relay on the packet', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human', { thread: dm }), out);
+    expect(out.last('handoff-notice').text).toBe(
+      "I'm handing this to our support team. A person will reply right here, and they can see everything above, so you don't need to repeat anything.",
+    );
+    const packet = out.sent.find((s) => s.reply.kind === 'context-packet')!.ref;
+    const [relay] = out.sent.filter((s) => s.destination.to === 'relay');
+    expect(relay?.destination).toEqual({ to: 'relay', packet, open: 'Reply to Dana Customer' });
+    expect(relay?.reply).toMatchObject({ kind: 'text', text: expect.stringMatching(/^Dana Customer asked in a direct message with me.*Reply in this thread/) });
+    expect(await store.relays.conversationFor(packet.platform, packet.channelId, packet.messageId)).toBe(conversationIdFor(dm));
+  });
+
+  it('relays both ways between the DM and the packet thread; the first agent to answer claims it; closed means not passed on', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    const dmId = conversationIdFor(dm);
+    await engine.handle(message('talk to a human', { thread: dm }), out);
+    const packet = out.sent.find((s) => s.reply.kind === 'context-packet')!.ref;
+    const relayThread = { ...thread, channelId: packet.channelId, threadId: packet.messageId };
+    const fromAgent = (text: string, from = agent) => message(text, { thread: relayThread, from, relayOf: dmId });
+
+    // the customer adds something: it reaches the agents' relay thread
+    await engine.handle(message('it is about invoice 1234', { thread: dm }), out);
+    expect(out.sent.at(-1)).toMatchObject({ destination: { to: 'relay', packet }, reply: { kind: 'relayed', text: 'Dana Customer: it is about invoice 1234' } });
+
+    // an agent answers in the relay thread: claimed by them, and the customer reads it in the DM
+    await engine.handle(fromAgent('Hi Dana, I have refunded invoice 1234.'), out);
+    expect(out.to('thread').slice(-2)).toEqual([
+      { kind: 'text', text: 'Alex Agent from our support team is looking at this now.' },
+      { kind: 'relayed', text: 'Alex Agent: Hi Dana, I have refunded invoice 1234.' },
+    ]);
+    const saved = (await store.conversations.get(dmId))!;
+    expect(saved.handoff?.assignee?.name).toBe('Alex Agent');
+    expect(saved.transcript.filter((l) => l.text.includes('refunded')).map((l) => [l.from, l.text])).toEqual([['agent', 'Hi Dana, I have refunded invoice 1234.']]);
+
+    // someone who is not an agent writing in the agents' thread is not passed on
+    const before = out.sent.length;
+    await engine.handle(fromAgent('who is Dana?', otherCustomer), out);
+    expect(out.sent.length).toBe(before);
+
+    // once resolved, an agent's message is not passed on, and the agent is told so
+    await engine.handle(action(dmId, 'resolve', { from: agent }), out);
+    await engine.handle(fromAgent('one more thing'), out);
+    expect(out.sent.at(-1)).toMatchObject({ destination: { to: 'relay', packet: { channelId: packet.channelId, messageId: packet.messageId } }, reply: { kind: 'text', text: expect.stringMatching(/^This conversation is closed, so I did not pass that on/) } });
+    expect(out.to('thread').some((r) => 'text' in r && r.text.includes('one more thing'))).toBe(false);
+  });
+
+  it('a conversation outside a DM gets no relay: agents write in its thread', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();
-    await engine.handle(message('talk to a human', { thread: { ...thread, threadId: 'dm', isDirect: true } }), out);
-    expect(out.last('handoff-notice').text).toBe(
-      "I'm handing this to our support team. A person will contact you directly, and they can see everything above, so you don't need to repeat anything.",
-    );
+    await engine.handle(message('talk to a human'), out);
+    expect(out.kinds('agents')).toEqual(['context-packet']);
+    expect(out.sent.filter((s) => s.destination.to === 'relay')).toEqual([]);
+    await engine.handle(message('any news?'), out);
+    expect(out.sent.filter((s) => s.destination.to === 'relay')).toEqual([]);
   });
 });

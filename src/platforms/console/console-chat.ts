@@ -169,6 +169,7 @@ export class ConsoleChat {
   private prefix(destination: Destination): string {
     if (destination.to === 'agents') return `[${destination.team} agents] `;
     if (destination.to === 'admins') return '[admins] ';
+    if (destination.to === 'relay') return '[agents, relay thread] ';
     if (destination.to === 'actor') return `bot (to ${destination.person.displayName ?? 'you'} only)> `;
     return 'bot> ';
   }

@@ -5,6 +5,7 @@ import type { ContextPacket, Reply } from '../../engine/types.js';
 export function renderReply(reply: Reply): string[] {
   switch (reply.kind) {
     case 'text':
+    case 'relayed':
       return [reply.text];
     case 'notice':
       return [reply.text];

@@ -22,8 +22,9 @@ export interface InboundDeps {
 
 /**
  * Discord messages as the engine's messages. The bot acts on DMs, mentions, new messages in support channels
- * (each gets a thread of its own), new posts in support forums (the post is the thread) and anything in a thread
- * that already is a conversation. Bots (itself included), webhooks and system messages are ignored.
+ * (each gets a thread of its own), new posts in support forums (the post is the thread), anything in a thread
+ * that already is a conversation, and messages in the relay thread on a direct-message conversation's packet.
+ * Bots (itself included), webhooks and system messages are ignored.
  */
 export class DiscordInbound {
   constructor(private readonly deps: InboundDeps) {}
@@ -45,6 +46,8 @@ export class DiscordInbound {
       // A forum post's first message has the thread's id: the post is the question.
       const newPost = message.id === channel.id && this.deps.routing.isSupportChannel(channel.parentId);
       if (existing) return this.inbound(message, existing.thread, from(), text);
+      const relayOf = await this.deps.store.relays.conversationFor('discord', thread.channelId, thread.threadId);
+      if (relayOf) return { ...this.inbound(message, thread, from(), text), relayOf };
       if (!mentioned && !newPost) return undefined;
       const person = from();
       if (!mentioned && person.isAgent) return undefined; // an agent's own post (a guide, an announcement)

@@ -4,15 +4,19 @@ import type { Destination, Outbox, Person, PostedRef, Reply, ThreadRef } from '.
 import type { Logger } from '../../logger.js';
 import type { AdminNotices } from './admin-notices.js';
 import { commentModal } from './comment-modal.js';
-import { describeError, isRefusedContent } from './errors.js';
+import { DiscordCode, describeError, hasCode, isRefusedContent } from './errors.js';
 import { renderReply, type DiscordMessage } from './render/index.js';
 import { plain, restBody } from './render/message.js';
+import { truncate } from './render/text.js';
 import type { InteractionResponder } from './responder.js';
 import type { DiscordRouting } from './routing.js';
 
 /** The parts of Discord's answers the outbox relies on. */
 const postedMessage = z.looseObject({ id: z.string(), channel_id: z.string() });
 const dmChannel = z.looseObject({ id: z.string() });
+const THREAD_NAME_MAX = 100;
+/** Agents may answer days later; a week without messages archives the thread (a post reopens it). */
+const RELAY_ARCHIVE_MINUTES = 10080;
 
 /**
  * Renders engine replies for Discord and delivers them over REST: thread replies into the thread, packets and
@@ -40,6 +44,7 @@ export class DiscordOutbox implements Outbox {
       const channel = this.routing.adminChannel();
       return channel ? this.post(channel, this.render(reply), reply.kind) : undefined;
     }
+    if (destination.to === 'relay') return this.toRelay(destination.packet, destination.open, this.render(reply), reply.kind);
     const message = this.render(reply, destination.thread);
     if (destination.to === 'thread') return this.post(destination.thread.threadId, message, reply.kind);
     return this.toAgents(destination.team, destination.thread, message, reply.kind);
@@ -69,6 +74,24 @@ export class DiscordOutbox implements Outbox {
     // Agents cannot see a direct message: posting the packet there would only show internals to the customer.
     if (thread.isDirect) throw new Error(`no agents channel took the ${kind} for team ${team}, and a direct message is no place for it; set DISCORD_AGENT_CHANNELS`);
     return this.post(thread.threadId, { ...message, content: `${note}${message.content}` }, kind);
+  }
+
+  /**
+   * The relay thread of a direct-message conversation is a thread on its context packet, so it has the packet's
+   * id. The first post opens it (one that already exists is fine: a redelivery, or a second handoff).
+   */
+  private async toRelay(packet: PostedRef, open: string | undefined, message: DiscordMessage, kind: Reply['kind']): Promise<PostedRef> {
+    if (open !== undefined) {
+      try {
+        await this.rest.post(Routes.threads(packet.channelId, packet.messageId), { body: { name: truncate(open, THREAD_NAME_MAX), auto_archive_duration: RELAY_ARCHIVE_MINUTES } });
+      } catch (error) {
+        if (!hasCode(error, DiscordCode.threadAlreadyExists)) {
+          await this.admin.failed('open the relay thread of a context packet', packet.channelId, error);
+          throw error;
+        }
+      }
+    }
+    return this.post(packet.messageId, message, kind);
   }
 
   /** Only this person sees it: the comment modal or an ephemeral reply; without an interaction, a DM. */

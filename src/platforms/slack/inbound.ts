@@ -29,8 +29,8 @@ export class SlackInbound {
 
   /**
    * A message the bot should act on, or undefined. It acts on mentions, direct messages, top-level
-   * messages in support channels (except agents' own posts there) and anything in a thread that already
-   * is a conversation. A message that mentions the bot arrives twice (message and app_mention, same ts):
+   * messages in support channels (except agents' own posts there), anything in a thread that already
+   * is a conversation, and replies in the relay thread of a direct-message conversation's packet. A message that mentions the bot arrives twice (message and app_mention, same ts):
    * both get the id `team:channel:ts`, so the engine handles it once.
    */
   async message(teamId: string, event: MessageEvent, botUserId: string | undefined): Promise<InboundMessage | undefined> {
@@ -41,6 +41,8 @@ export class SlackInbound {
     const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
     const existing = await this.deps.store.conversations.get(conversationIdFor(thread));
+    const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
+    if (relayOf) return { kind: 'message', eventId: `${teamId}:${event.channel}:${event.ts}`, thread, from: await this.deps.people.person(teamId, event.user), text: plainTextOf(event.text, botUserId), relayOf };
     const asked = mentioned || isDirect || (!inThread && this.deps.routing.isSupportChannel(event.channel));
     if (!existing && !asked) return undefined;
 

@@ -46,8 +46,9 @@ export class SlackOutbox implements Outbox {
 
   async send(destination: Destination, reply: Reply): Promise<PostedRef | undefined> {
     if (destination.to === 'actor') return this.toActor(destination.person, destination.thread, reply);
-    const message = this.render(reply);
+    const message = this.render(reply, destination.to === 'thread' && destination.thread.isDirect);
     if (destination.to === 'thread') return this.post(destination.thread.channelId, destination.thread.threadId, message, reply.kind);
+    if (destination.to === 'relay') return this.post(destination.packet.channelId, destination.packet.messageId, message, reply.kind);
     if (destination.to === 'admins') {
       const channel = this.routing.adminChannel();
       return channel ? this.post(channel, undefined, message, reply.kind) : undefined;
@@ -71,8 +72,9 @@ export class SlackOutbox implements Outbox {
     );
   }
 
-  private render(reply: Reply): SlackMessage {
-    return renderReply(reply, (team) => this.routing.groupFor(team));
+  /** In a direct message nobody from a user group can see the thread: the handoff notice pages no one there. */
+  private render(reply: Reply, direct = false): SlackMessage {
+    return renderReply(reply, (team) => (direct ? undefined : this.routing.groupFor(team)));
   }
 
   private async post(channel: string, threadTs: string | undefined, message: SlackMessage, kind: Reply['kind']): Promise<PostedRef> {

@@ -17,6 +17,7 @@ export function renderReply(reply: Reply, context: RenderContext): DiscordMessag
   switch (reply.kind) {
     case 'text':
     case 'notice':
+    case 'relayed':
       return renderText(reply.text);
     case 'answer':
       return renderAnswer(reply);

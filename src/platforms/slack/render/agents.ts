@@ -51,8 +51,13 @@ export function renderAlert(reply: Extract<Reply, { kind: 'alert' }>): SlackMess
 /** A link to the customer's thread for agents, or where it is when there is no link. */
 export function threadLink(packet: ContextPacket): string {
   const { thread, labels } = packet;
+  if (thread.isDirect) {
+    // agents cannot open someone else's DM with the bot (its link leads nowhere): they reply through the relay
+    const userId = packet.customer.identities.map((i) => /^slack:[^:]+:(\w+)$/.exec(i)?.[1]).find(Boolean);
+    return fill(escapeText(labels.in_direct_message_write), { customer: userId ? `<@${userId}>` : escapeText(packet.customer.name) });
+  }
   if (thread.link) return link(thread.link, labels.open_thread);
-  return thread.isDirect ? escapeText(labels.in_direct_message) : fill(escapeText(labels.in_channel), { channel: `<#${thread.channelId}>` });
+  return fill(escapeText(labels.in_channel), { channel: `<#${thread.channelId}>` });
 }
 
 function quote(text: string): string {

@@ -10,6 +10,7 @@ export function renderReply(reply: Reply, groupFor: (team: string) => string | u
   switch (reply.kind) {
     case 'text':
     case 'notice':
+    case 'relayed':
       return renderText(reply.text);
     case 'answer':
       return renderAnswer(reply);
