@@ -137,8 +137,13 @@ export class Engine {
   /** An agent wrote in the relay thread of a direct-message conversation: pass it on to the customer. */
   private async onRelay(inbound: InboundMessage, conversationId: string, outbox: Outbox): Promise<void> {
     const conversation = await this.ctx.store.conversations.get(conversationId);
-    if (!conversation || !inbound.from.isAgent) return; // not an agent: people talking among themselves
+    if (!conversation) return;
     const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
+    if (!inbound.from.isAgent) {
+      // someone not (yet) set up as an agent must not believe the customer got their words
+      await this.ctx.deliver(turn, { to: 'actor', person: inbound.from, thread: inbound.thread }, { kind: 'notice', text: this.ctx.say(this.ctx.texts.refusals.agents_only) });
+      return;
+    }
     const relayThread = { platform: inbound.thread.platform, channelId: inbound.thread.channelId, messageId: inbound.thread.threadId };
     await relayToCustomer(this.ctx, turn, inbound.text.trim(), relayThread);
     await this.save(turn);

@@ -1,7 +1,6 @@
 import type { Conversation } from '../store/records.js';
 import type { EngineContext, Turn } from './context.js';
-import type { Button, ContextPacket, HandoffReason } from './types.js';
-import { openRelay } from './relay.js';
+import type { Button, ContextPacket, HandoffReason, PostedRef } from './types.js';
 import { fill } from './texts.js';
 
 const RECENT_CONVERSATIONS = 5;
@@ -87,6 +86,27 @@ async function handOffQuietly(ctx: EngineContext, turn: Turn, team: string): Pro
     buttons: packetButtons(ctx, conversation.id),
   });
   await openRelay(ctx, turn);
+}
+
+/**
+ * Direct-message conversations: agents cannot write into someone else's DM with the bot, so on handoff the bot
+ * opens a relay in the thread of the context packet and passes messages both ways. Only where the packet went
+ * to an agents channel (without one it sits in the DM itself, and there is nothing to relay).
+ */
+export function relayTarget(turn: Turn): PostedRef | undefined {
+  const { thread, handoff } = turn.conversation;
+  const packet = handoff?.packetRef;
+  if (!thread.isDirect || !packet || packet.channelId === thread.channelId) return undefined;
+  return packet;
+}
+
+/** Right after the packet: the relay thread says what it is for, and is remembered as this conversation's. */
+async function openRelay(ctx: EngineContext, turn: Turn): Promise<void> {
+  const packet = relayTarget(turn);
+  if (!packet) return;
+  await ctx.store.relays.open(packet, turn.conversation.id);
+  const customer = turn.customer.displayName;
+  await ctx.deliver(turn, { to: 'relay', packet, open: ctx.say(ctx.texts.relay.thread_name, { customer }) }, { kind: 'text', text: ctx.say(ctx.texts.relay.intro, { customer }) });
 }
 
 export function packetButtons(ctx: EngineContext, conversationId: string): Button[] {

@@ -1,27 +1,10 @@
-import type { EngineContext, Turn } from './context.js';
-import { claim } from './handoff.js';
-import type { PostedRef } from './types.js';
-
 /**
- * Direct-message conversations: agents cannot write into someone else's DM with the bot, so on handoff the bot
- * opens a relay in the thread of the context packet and passes messages both ways. Only where the packet went
- * to an agents channel (without one it sits in the DM itself, and there is nothing to relay).
+ * Direct-message conversations after a handoff: the bot passes messages between the customer's DM and the agents'
+ * relay thread (the thread of the context packet, opened by the handoff), since agents cannot write in the DM.
  */
-export function relayTarget(turn: Turn): PostedRef | undefined {
-  const { thread, handoff } = turn.conversation;
-  const packet = handoff?.packetRef;
-  if (!thread.isDirect || !packet || packet.channelId === thread.channelId) return undefined;
-  return packet;
-}
-
-/** Right after the packet: the relay thread says what it is for, and is remembered as this conversation's. */
-export async function openRelay(ctx: EngineContext, turn: Turn): Promise<void> {
-  const packet = relayTarget(turn);
-  if (!packet) return;
-  await ctx.store.relays.open(packet, turn.conversation.id);
-  const customer = turn.customer.displayName;
-  await ctx.deliver(turn, { to: 'relay', packet, open: ctx.say(ctx.texts.relay.thread_name, { customer }) }, { kind: 'text', text: ctx.say(ctx.texts.relay.intro, { customer }) });
-}
+import type { EngineContext, Turn } from './context.js';
+import { claim, relayTarget } from './handoff.js';
+import type { PostedRef } from './types.js';
 
 /** What the customer writes in the DM while a person has it goes to the agents' relay thread. */
 export async function relayToAgents(ctx: EngineContext, turn: Turn, text: string): Promise<void> {

@@ -197,10 +197,12 @@ describe('after a handoff', () => {
     expect(saved.handoff?.assignee?.name).toBe('Alex Agent');
     expect(saved.transcript.filter((l) => l.text.includes('refunded')).map((l) => [l.from, l.text])).toEqual([['agent', 'Hi Dana, I have refunded invoice 1234.']]);
 
-    // someone who is not an agent writing in the agents' thread is not passed on
+    // someone who is not an agent writing in the agents' thread is not passed on, and is told so there
     const before = out.sent.length;
     await engine.handle(fromAgent('who is Dana?', otherCustomer), out);
-    expect(out.sent.length).toBe(before);
+    expect(out.sent.slice(before)).toEqual([
+      expect.objectContaining({ destination: { to: 'actor', person: otherCustomer, thread: relayThread }, reply: { kind: 'notice', text: 'Only Brightloom support agents can do that.' } }),
+    ]);
 
     // once resolved, an agent's message is not passed on, and the agent is told so
     await engine.handle(action(dmId, 'resolve', { from: agent }), out);
