@@ -14,11 +14,14 @@ export function reportKnowledgeToAdmins(app: App, platforms: readonly RunningPla
   const tell = (replies: Reply[]) => {
     if (!active) return;
     for (const platform of platforms) {
-      for (const reply of replies) {
-        platform.outbox.send({ to: 'admins' }, reply).catch((error: unknown) =>
-          app.logger.error(`${platform.name}: could not tell the admins about the knowledge files`, { error: error instanceof Error ? error.message : String(error) }),
-        );
-      }
+      // one platform's messages in order (problems before "fixed"); platforms side by side
+      void (async () => {
+        for (const reply of replies) {
+          await platform.outbox.send({ to: 'admins' }, reply).catch((error: unknown) =>
+            app.logger.error(`${platform.name}: could not tell the admins about the knowledge files`, { error: error instanceof Error ? error.message : String(error) }),
+          );
+        }
+      })();
     }
   };
   tell(knowledgeReports({ newProblems: app.knowledge.knowledge.problems, fixed: [] }, app.texts.knowledge, { atStart: true }));
