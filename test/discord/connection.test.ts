@@ -69,6 +69,16 @@ describe('Discord connection', () => {
     await postIn(h.fake, question.id); // it still answers; without Embed Links Discord would not show the embed, hence the warning
     await waitForLog(h.logs, /WARN .*discord: DISCORD_SUPPORT_CHANNELS: the bot lacks EmbedLinks in #support/);
   });
+
+  it('agents channels need thread permissions too (the relay thread of a DM handoff)', async () => {
+    const withoutThreads = (bits: bigint) => bits & ~permissionBits('CreatePublicThreads');
+    const roles = [{ id: IDS.guild, name: '@everyone', permissions: withoutThreads(EVERYONE_PERMISSIONS), position: 0 }, { id: IDS.agentRole, name: 'Agents', permissions: 0n, position: 1, mentionable: true }];
+    h = await startHarness({}, { guilds: [guildFixture({ roles })], botPermissions: withoutThreads(DEFAULT_BOT_PERMISSIONS) });
+    expect(h.discord.setupProblems).toEqual([
+      `DISCORD_SUPPORT_CHANNELS: the bot lacks CreatePublicThreads in #support (${IDS.supportChannel}); grant them in the channel's permissions.`,
+      `DISCORD_AGENT_CHANNELS: the bot lacks CreatePublicThreads in #agents (${IDS.agentsChannel}); grant them in the channel's permissions.`,
+    ]);
+  });
 });
 
 describe('Discord start-up failures', () => {

@@ -8,7 +8,8 @@ type PermissionName = keyof typeof PermissionFlagsBits;
 const NEEDS: Record<'support' | 'forum' | 'agents', PermissionName[]> = {
   support: ['ViewChannel', 'SendMessages', 'CreatePublicThreads', 'SendMessagesInThreads', 'EmbedLinks', 'ReadMessageHistory'],
   forum: ['ViewChannel', 'SendMessagesInThreads', 'EmbedLinks', 'ReadMessageHistory'],
-  agents: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'],
+  // threads: the relay thread on the packet of a direct-message handoff
+  agents: ['ViewChannel', 'SendMessages', 'CreatePublicThreads', 'SendMessagesInThreads', 'EmbedLinks', 'ReadMessageHistory'],
 };
 
 /** Everything the invite link asks for: the above, plus pinging agent roles that are not mentionable. */
