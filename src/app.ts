@@ -73,6 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       handoffAfterFailures: config.HANDOFF_AFTER_FAILURES,
       autoResolveAfterMinutes: config.AUTO_RESOLVE_AFTER_MINUTES,
       autoResolveSurvey: config.AUTO_RESOLVE_SURVEY,
+      remindUnclaimedAfterMinutes: config.HANDOFF_REMIND_AFTER_MINUTES,
       lowScore: config.CES_LOW_SCORE,
     },
     logger,

@@ -55,6 +55,7 @@ export const envSchema = z.object({
   HANDOFF_AFTER_FAILURES: integer(2, 1, 10),
   AUTO_RESOLVE_AFTER_MINUTES: integer(1440, 0, 60 * 24 * 90),
   AUTO_RESOLVE_SURVEY: flag(false),
+  HANDOFF_REMIND_AFTER_MINUTES: integer(30, 0, 60 * 24 * 7),
   CES_LOW_SCORE: integer(3, 1, 7),
 
   SLACK_BOT_TOKEN: prefixed('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions'),

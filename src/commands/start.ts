@@ -38,11 +38,16 @@ export async function run(args: string[]): Promise<number> {
     throw error;
   }
   const knowledgeReports = reportKnowledgeToAdmins(app, running);
+  const outboxFor = (name: Platform) => running.find((p) => p.name === name)?.outbox;
   const sweep = setInterval(() => {
     app.engine
-      .sweep((name) => running.find((p) => p.name === name)?.outbox)
+      .sweep(outboxFor)
       .then((n) => n && app.logger.info('auto-resolved inactive conversations', { count: n }))
       .catch((error: unknown) => app.logger.error('inactivity sweep failed', { error: String(error) }));
+    app.engine
+      .remindUnclaimed(outboxFor)
+      .then((n) => n && app.logger.info('reminded teams of unclaimed handoffs', { count: n }))
+      .catch((error: unknown) => app.logger.error('unclaimed-handoff reminder failed', { error: String(error) }));
   }, SWEEP_EVERY_MS);
   app.logger.info('threadline is running', { platforms: running.map((p) => p.name).join(','), articles: app.knowledge.knowledge.articles.length });
 

@@ -15,6 +15,8 @@ export interface EngineSettings {
   /** Inactive answered/suggesting conversations resolve after this long; 0 turns it off. */
   autoResolveAfterMinutes: number;
   autoResolveSurvey: boolean;
+  /** Handoffs nobody has claimed after this long remind their team (once); 0 turns it off. */
+  remindUnclaimedAfterMinutes: number;
   /** CES scores at or below this alert the agents. */
   lowScore: number;
 }

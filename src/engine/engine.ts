@@ -2,7 +2,7 @@ import { conversationIdFor, isOpen, newConversation, reopen } from './conversati
 import { EngineContext, type EngineDeps, type Turn } from './context.js';
 import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './customer-turn.js';
 import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
-import { handOff } from './handoff.js';
+import { handOff, remindTeam } from './handoff.js';
 import { linkRequest, saysThanks } from './intents.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
@@ -84,6 +84,32 @@ export class Engine {
       });
     }
     return resolved;
+  }
+
+  /**
+   * Pings the team again for handoffs nobody has claimed within HANDOFF_REMIND_AFTER_MINUTES, once per handoff (a
+   * transfer starts a new one), so a customer is not left waiting on a packet everyone scrolled past.
+   */
+  async remindUnclaimed(outboxFor: (platform: Platform) => Outbox | undefined): Promise<number> {
+    const minutes = this.ctx.settings.remindUnclaimedAfterMinutes;
+    if (minutes <= 0) return 0;
+    const due = (c: Conversation | undefined, now: Date) =>
+      c?.state === 'handed_off' && c.handoff && !c.handoff.assignee && !c.handoff.remindedAt && now.getTime() - Date.parse(c.handoff.at) >= minutes * 60_000;
+    let reminded = 0;
+    for (const candidate of await this.ctx.store.conversations.listOpen()) {
+      const outbox = outboxFor(candidate.thread.platform);
+      if (!outbox || !due(candidate, this.ctx.now())) continue;
+      await this.locks.run(candidate.id, async () => {
+        const now = this.ctx.now();
+        const conversation = await this.ctx.store.conversations.get(candidate.id);
+        if (!conversation || !due(conversation, now)) return;
+        const turn = await this.turnFor(conversation, undefined, outbox, now);
+        await remindTeam(this.ctx, turn);
+        await this.save(turn);
+        reminded += 1;
+      });
+    }
+    return reminded;
   }
 
   /** Waits for work in progress (before shutdown). */

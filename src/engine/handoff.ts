@@ -109,6 +109,18 @@ async function openRelay(ctx: EngineContext, turn: Turn): Promise<void> {
   await ctx.deliver(turn, { to: 'relay', packet, open: ctx.say(ctx.texts.relay.thread_name, { customer }) }, { kind: 'text', text: ctx.say(ctx.texts.relay.intro, { customer }) });
 }
 
+/** Nobody has claimed the handoff for a while: its team is pinged again where its packets go, once per handoff. */
+export async function remindTeam(ctx: EngineContext, turn: Turn): Promise<void> {
+  const { conversation } = turn;
+  const handoff = conversation.handoff;
+  if (!handoff) return;
+  handoff.remindedAt = turn.now.toISOString();
+  const minutes = Math.round((turn.now.getTime() - Date.parse(handoff.at)) / 60_000);
+  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, minutes, question: conversation.question, team: handoff.team, conversation: conversation.id });
+  await ctx.deliver(turn, { to: 'agents', team: handoff.team, thread: conversation.thread }, { kind: 'reminder', text, team: handoff.team });
+  await ctx.event('handoff.reminded', conversation, { team: handoff.team, minutes });
+}
+
 export function packetButtons(ctx: EngineContext, conversationId: string): Button[] {
   return [
     { label: ctx.texts.buttons.claim, action: 'claim', conversationId, style: 'primary' },

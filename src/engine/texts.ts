@@ -31,6 +31,7 @@ export const textsSchema = z.object({
     waiting: line,
     claimed: line,
     transferred: line,
+    reminder: line,
     status: z.object({ waiting: line, claimed: line, transferred: line, resolved: line }),
     reasons: z.object(reasons),
   }),

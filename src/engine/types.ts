@@ -176,6 +176,8 @@ export type Reply =
   | { kind: 'notice'; text: string }
   /** Low CES score: agents get the context. */
   | { kind: 'alert'; text: string; packet: ContextPacket; score: number; comment?: string }
+  /** A handoff nobody has claimed for a while: its team is pinged again, where its packets go. */
+  | { kind: 'reminder'; text: string; team: string }
   /** Someone's words passed on between a DM and the agents' relay thread ("Alex: …"), shown as plain text. */
   | { kind: 'relayed'; text: string };
 

@@ -28,6 +28,8 @@ export interface Conversation {
     packetRef?: PostedRef;
     summary?: string;
     assignee?: { id: string; name: string };
+    /** When the team was reminded that nobody had claimed it (once per handoff). */
+    remindedAt?: string;
   };
   resolution?: { at: string; by: ResolvedBy; byName?: string };
   survey?: { round: number; askedAt: string; ref?: PostedRef; answeredAt?: string; alertRef?: PostedRef };
@@ -71,6 +73,7 @@ export type EventType =
   | 'handoff'
   | 'handoff.claimed'
   | 'handoff.transferred'
+  | 'handoff.reminded'
   | 'conversation.resolved'
   | 'survey.asked'
   | 'survey.answered'

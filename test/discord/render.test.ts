@@ -68,6 +68,7 @@ describe('Discord rendering', () => {
     const notice = { kind: 'handoff-notice' as const, text: 'Over to billing.', team: 'billing' };
     expect(render(notice)).toMatchObject({ content: '<@&777> Over to billing.', pingRoles: ['777'] });
     expect(render(notice, true)).toMatchObject({ content: 'Over to billing.', pingRoles: [] });
+    expect(render({ kind: 'reminder', text: 'Casey has waited 31 min.', team: 'billing' })).toMatchObject({ content: '<@&777> Casey has waited 31 min.', pingRoles: ['777'] });
   });
 
   it('"Did you mean": a select of the choices (ids too long for Discord left out) and None of these', () => {

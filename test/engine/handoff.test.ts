@@ -211,6 +211,45 @@ describe('after a handoff', () => {
     expect(out.to('thread').some((r) => 'text' in r && r.text.includes('one more thing'))).toBe(false);
   });
 
+  it('a handoff nobody claims pings its team again once, after HANDOFF_REMIND_AFTER_MINUTES; a claimed one does not', async () => {
+    const { engine, store, clock } = await engineFixture();
+    const out = new RecordingOutbox();
+    const other = { ...thread, threadId: 'claimed' };
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle(message('talk to a human', { thread: other }), out);
+    await engine.handle(action(conversationIdFor(other), 'claim', { from: agent }), out);
+    out.clear();
+
+    clock.now = new Date(clock.now.getTime() + 29 * 60_000);
+    expect(await engine.remindUnclaimed(() => out)).toBe(0);
+    clock.now = new Date(clock.now.getTime() + 2 * 60_000);
+    expect(await engine.remindUnclaimed(() => out)).toBe(1);
+    expect(out.sent).toEqual([
+      expect.objectContaining({
+        destination: { to: 'agents', team: 'support', thread },
+        reply: { kind: 'reminder', team: 'support', text: `⏰ Dana Customer has waited 31 min and nobody has claimed it yet: “talk to a human”. Claim it from its context packet (${id}).` },
+      }),
+    ]);
+    expect((await store.conversations.get(id))?.handoff?.remindedAt).toBe(clock.now.toISOString());
+
+    clock.now = new Date(clock.now.getTime() + 60 * 60_000);
+    expect(await engine.remindUnclaimed(() => out)).toBe(0); // once per handoff
+
+    // passed to another team: a new handoff, reminded again when it too sits unclaimed
+    await engine.handle({ kind: 'command', eventId: 'remind-transfer', name: 'handoff', args: ['billing'], from: agent, thread }, out);
+    clock.now = new Date(clock.now.getTime() + 31 * 60_000);
+    expect(await engine.remindUnclaimed(() => out)).toBe(1);
+    expect(out.last('reminder').team).toBe('billing');
+  });
+
+  it('no reminders when HANDOFF_REMIND_AFTER_MINUTES is 0', async () => {
+    const { engine, clock } = await engineFixture({ settings: { remindUnclaimedAfterMinutes: 0 } });
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    clock.now = new Date(clock.now.getTime() + 24 * 60 * 60_000);
+    expect(await engine.remindUnclaimed(() => out)).toBe(0);
+  });
+
   it('a conversation outside a DM gets no relay: agents write in its thread', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();

@@ -74,6 +74,7 @@ export const settings: EngineSettings = {
   handoffAfterFailures: 2,
   autoResolveAfterMinutes: 60,
   autoResolveSurvey: false,
+  remindUnclaimedAfterMinutes: 30,
   lowScore: 3,
 };
 

@@ -109,6 +109,8 @@ describe('rendering replies', () => {
     expect(textOf(survey)).toContain('1 = Strongly disagree … 7 = Strongly agree');
     const notice = renderReply({ kind: 'handoff-notice', text: 'A person will reply.', team: 'billing' }, (team) => (team === 'billing' ? 'S1' : undefined));
     expect(notice.text).toBe('<!subteam^S1> A person will reply.');
+    const reminder = renderReply({ kind: 'reminder', text: 'Casey has waited 31 min.', team: 'billing' }, (team) => (team === 'billing' ? 'S1' : undefined));
+    expect(reminder.text).toBe('<!subteam^S1> Casey has waited 31 min.');
   });
 });
 

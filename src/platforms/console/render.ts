@@ -6,6 +6,7 @@ export function renderReply(reply: Reply): string[] {
   switch (reply.kind) {
     case 'text':
     case 'relayed':
+    case 'reminder':
       return [reply.text];
     case 'notice':
       return [reply.text];

@@ -25,6 +25,8 @@ export function renderReply(reply: Reply, context: RenderContext): DiscordMessag
       return renderSuggestions(reply);
     case 'handoff-notice':
       return renderHandoffNotice(reply, context.direct ? undefined : context.roleFor(reply.team));
+    case 'reminder':
+      return renderHandoffNotice({ kind: 'handoff-notice', text: reply.text, team: reply.team }, context.roleFor(reply.team));
     case 'context-packet':
       return renderContextPacket(reply.packet, reply.buttons);
     case 'survey':

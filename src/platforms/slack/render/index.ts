@@ -18,6 +18,8 @@ export function renderReply(reply: Reply, groupFor: (team: string) => string | u
       return renderSuggestions(reply);
     case 'handoff-notice':
       return renderHandoffNotice(reply, groupFor(reply.team));
+    case 'reminder':
+      return renderHandoffNotice({ kind: 'handoff-notice', text: reply.text, team: reply.team }, groupFor(reply.team));
     case 'context-packet':
       return renderContextPacket(reply.packet, reply.buttons);
     case 'survey':
