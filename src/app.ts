@@ -75,6 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       autoResolveSurvey: config.AUTO_RESOLVE_SURVEY,
       remindUnclaimedAfterMinutes: config.HANDOFF_REMIND_AFTER_MINUTES,
       lowScore: config.CES_LOW_SCORE,
+      openingHours: config.SUPPORT_HOURS && { rules: config.SUPPORT_HOURS, timeZone: config.SUPPORT_TIMEZONE },
     },
     logger,
     answerer: options.answerer ?? llm?.answerer,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotEnv } from 'dotenv';
 import { z } from 'zod';
+import { isTimeZone, parseOpeningHours, type OpeningRule } from './engine/opening-hours.js';
 
 /**
  * Every setting threadline reads, from environment variables (and `.env`). `.env.example` documents each one.
@@ -38,6 +39,17 @@ const teamMap = z.preprocess(blankToUndefined, z.string().optional()).transform(
   return map;
 });
 
+/** "mon-fri 09:00-17:00; sat 10:00-14:00" → rules; unset means the team is always there. */
+const openingHours = z.preprocess(blankToUndefined, z.string().optional()).transform((v, ctx): OpeningRule[] | undefined => {
+  if (v === undefined) return undefined;
+  try {
+    return parseOpeningHours(v);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
+
 export const envSchema = z.object({
   COMPANY_NAME: text('Brightloom'),
   KNOWLEDGE_DIR: text('./knowledge'),
@@ -57,6 +69,8 @@ export const envSchema = z.object({
   AUTO_RESOLVE_SURVEY: flag(false),
   HANDOFF_REMIND_AFTER_MINUTES: integer(30, 0, 60 * 24 * 7),
   CES_LOW_SCORE: integer(3, 1, 7),
+  SUPPORT_HOURS: openingHours,
+  SUPPORT_TIMEZONE: text('UTC').refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
 
   SLACK_BOT_TOKEN: prefixed('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions'),
   SLACK_SIGNING_SECRET: optionalText,

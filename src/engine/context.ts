@@ -4,6 +4,7 @@ import type { Matcher } from '../matching/types.js';
 import type { Conversation, Customer, EventType } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Answerer, Summarizer } from './answering.js';
+import type { OpeningHours } from './opening-hours.js';
 import { fill, type Texts } from './texts.js';
 import type { Destination, Outbox, Person, PostedRef, Reply } from './types.js';
 
@@ -19,6 +20,8 @@ export interface EngineSettings {
   remindUnclaimedAfterMinutes: number;
   /** CES scores at or below this alert the agents. */
   lowScore: number;
+  /** When people are at work (SUPPORT_HOURS); a handoff outside them says when they are back. Unset: always. */
+  openingHours?: OpeningHours;
 }
 
 export interface EngineDeps {

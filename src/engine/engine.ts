@@ -5,6 +5,7 @@ import { agentClaim, agentHandoff, agentResolve, link, status } from './commands
 import { handOff, remindTeam } from './handoff.js';
 import { linkRequest, saysThanks } from './intents.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { isWithinHours } from './opening-hours.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
 import { comment, rate, resolve } from './survey.js';
 import { identityOf } from '../store/customers.js';
@@ -91,8 +92,9 @@ export class Engine {
    * transfer starts a new one), so a customer is not left waiting on a packet everyone scrolled past.
    */
   async remindUnclaimed(outboxFor: (platform: Platform) => Outbox | undefined): Promise<number> {
-    const minutes = this.ctx.settings.remindUnclaimedAfterMinutes;
-    if (minutes <= 0) return 0;
+    const { remindUnclaimedAfterMinutes: minutes, openingHours } = this.ctx.settings;
+    // nobody is at work to be pinged: the first sweep after opening reminds them of what waited overnight
+    if (minutes <= 0 || (openingHours && !isWithinHours(openingHours, this.ctx.now()))) return 0;
     const due = (c: Conversation | undefined, now: Date) =>
       c?.state === 'handed_off' && c.handoff && !c.handoff.assignee && !c.handoff.remindedAt && now.getTime() - Date.parse(c.handoff.at) >= minutes * 60_000;
     let reminded = 0;

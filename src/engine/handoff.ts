@@ -1,6 +1,7 @@
 import type { Conversation } from '../store/records.js';
 import type { EngineContext, Turn } from './context.js';
 import type { Button, ContextPacket, HandoffReason, PostedRef } from './types.js';
+import { isWithinHours, nextOpening } from './opening-hours.js';
 import { fill } from './texts.js';
 
 const RECENT_CONVERSATIONS = 5;
@@ -24,7 +25,8 @@ export async function handOff(
   const texts = ctx.texts.handoff;
   const direct = conversation.thread.isDirect === true;
   const notice = reason === 'article-requires-person' ? (direct ? texts.article_notice_direct : texts.article_notice) : direct ? texts.notice_direct : texts.notice;
-  await ctx.toThread(turn, { kind: 'handoff-notice', text: ctx.say(notice, { team }), team, details: options.articleBody });
+  const text = [ctx.say(notice, { team }), afterHours(ctx, turn.now)].filter(Boolean).join(' ');
+  await ctx.toThread(turn, { kind: 'handoff-notice', text, team, details: options.articleBody });
 
   const summary = await summarize(ctx, conversation, reason);
   conversation.handoff.summary = summary;
@@ -42,6 +44,18 @@ export async function handOff(
     confidence: packet.confidence,
     tried: conversation.tried.map((t) => t.id),
   });
+}
+
+/** Outside SUPPORT_HOURS, when people are back ("… back on Monday at 09:00 (Europe/Berlin) …"); otherwise nothing. */
+function afterHours(ctx: EngineContext, now: Date): string | undefined {
+  const hours = ctx.settings.openingHours;
+  if (!hours || isWithinHours(hours, now)) return undefined;
+  const next = nextOpening(hours, now);
+  if (!next) return undefined;
+  const texts = ctx.texts.handoff;
+  const time = `${String(Math.floor(next.minute / 60)).padStart(2, '0')}:${String(next.minute % 60).padStart(2, '0')}`;
+  const back = next.daysAhead === 0 ? fill(texts.back_today, { time }) : fill(texts.back_on, { day: texts.weekdays[next.day], time });
+  return ctx.say(texts.after_hours, { back, timezone: hours.timeZone });
 }
 
 /** An agent takes the conversation: the packet shows who, and the customer hears a person is on it. */
@@ -116,7 +130,8 @@ export async function remindTeam(ctx: EngineContext, turn: Turn): Promise<void> 
   if (!handoff) return;
   handoff.remindedAt = turn.now.toISOString();
   const minutes = Math.round((turn.now.getTime() - Date.parse(handoff.at)) / 60_000);
-  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, minutes, question: conversation.question, team: handoff.team, conversation: conversation.id });
+  const waited = minutes < 120 ? fill(ctx.texts.handoff.waited_minutes, { n: minutes }) : minutes < 48 * 60 ? fill(ctx.texts.handoff.waited_hours, { n: Math.round(minutes / 60) }) : fill(ctx.texts.handoff.waited_days, { n: Math.round(minutes / 1440) });
+  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, waited, question: conversation.question, team: handoff.team, conversation: conversation.id });
   await ctx.deliver(turn, { to: 'agents', team: handoff.team, thread: conversation.thread }, { kind: 'reminder', text, team: handoff.team });
   await ctx.event('handoff.reminded', conversation, { team: handoff.team, minutes });
 }

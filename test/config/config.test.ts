@@ -72,6 +72,17 @@ describe('configuration', () => {
     expect(config.SLACK_SUPPORT_CHANNELS).toEqual(['C1', 'C2']);
   });
 
+  it('reads support hours in a time zone, and names what is wrong with either', () => {
+    const config = parseConfig({ SUPPORT_HOURS: 'mon-fri 09:00-17:00', SUPPORT_TIMEZONE: 'Europe/Berlin' });
+    expect(config.SUPPORT_HOURS?.map((r) => [[...r.days], r.from, r.to])).toEqual([[[1, 2, 3, 4, 5], 540, 1020]]);
+    const always = parseConfig({});
+    expect([always.SUPPORT_HOURS, always.SUPPORT_TIMEZONE]).toEqual([undefined, 'UTC']);
+    expect(problemsOf({ SUPPORT_HOURS: 'mon-fry 09:00-17:00', SUPPORT_TIMEZONE: 'Berlin' })).toEqual([
+      'SUPPORT_HOURS: "mon-fry" in "mon-fry 09:00-17:00" is not a day: use sun, mon, tue, wed, thu, fri, sat (got "mon-fry 09:00-17:00")',
+      'SUPPORT_TIMEZONE: must be an IANA time zone such as Europe/Berlin or America/New_York (got "Berlin")',
+    ]);
+  });
+
   it('reads .env beneath real environment variables', () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadline-env-'));
     const file = join(dir, '.env');
