@@ -1,18 +1,23 @@
 import { loadConfig } from '../config.js';
-import { openStore } from '../store/store.js';
+import { exportCustomer, forgetCustomer } from '../store/erasure.js';
+import { openStore, type Store } from '../store/store.js';
 import type { Customer } from '../store/records.js';
 
 const USAGE = [
   'usage: threadline customers show <identity>',
   '       threadline customers link <identity> <identity>',
-  'An identity is platform:workspace:user, e.g. slack:T0123:U0456 or discord:987654321:123456789.',
+  '       threadline customers export <identity>          everything stored about the person, as JSON',
+  '       threadline customers forget <identity> [--yes]  erase the person (without --yes: only say what would go)',
+  'An identity is platform:workspace:user, e.g. slack:T0123:U0456 or discord:users:123456789.',
 ].join('\n');
 
-/** Admin view of unified profiles: look one up, or join two platform identities into one person. */
+const IDENTITIES_WANTED: Record<string, number> = { show: 1, link: 2, export: 1, forget: 1 };
+
+/** Admin view of unified profiles: look one up, join two identities into one person, export or erase a person. */
 export async function run(args: string[]): Promise<number> {
-  const [sub, ...identities] = args;
-  const wanted = sub === 'show' ? 1 : sub === 'link' ? 2 : -1;
-  if (identities.length !== wanted || identities.some((i) => i.split(':').length < 3)) {
+  const confirmed = args.includes('--yes');
+  const [sub = '', ...identities] = args.filter((a) => a !== '--yes');
+  if (identities.length !== IDENTITIES_WANTED[sub] || identities.some((i) => i.split(':').length < 3) || (confirmed && sub !== 'forget')) {
     console.error(USAGE);
     return 2;
   }
@@ -28,6 +33,11 @@ export async function run(args: string[]): Promise<number> {
       found.push(customer);
     }
     const [first, second] = found as [Customer, Customer | undefined];
+    if (sub === 'export') {
+      console.log(JSON.stringify(await exportCustomer(store, first), null, 2));
+      return 0;
+    }
+    if (sub === 'forget') return await forget(store, first, confirmed); // before the store closes
     const customer = second ? await store.customers.link(first.id, second.id) : first;
     if (second) await store.events.append('customer.linked', { data: { customerId: customer.id, identities: customer.identities, by: 'cli' } });
     console.log(describe(customer));
@@ -35,6 +45,19 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+async function forget(store: Store, customer: Customer, confirmed: boolean): Promise<number> {
+  console.log(describe(customer));
+  if (!confirmed) {
+    console.log('\nThis would delete the profile and its conversations (transcripts included), remove the comments and the');
+    console.log('person from their CES answers (scores stay for reports) and their words and identities from the event log.');
+    console.log('Run again with --yes to erase them. `threadline customers export` first gives them their data.');
+    return 0;
+  }
+  const erased = await forgetCustomer(store, customer);
+  console.log(`\nErased: ${erased.conversations} conversations deleted, ${erased.cesAnswers} CES answers anonymised (scores kept), ${erased.events} events redacted.`);
+  return 0;
 }
 
 function describe(c: Customer): string {

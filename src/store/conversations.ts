@@ -28,6 +28,13 @@ export class ConversationRepository {
     await this.index.set('open', [...open]);
   }
 
+  /** Removes a conversation for good (a customer's erasure), and from the open index. */
+  async delete(id: string): Promise<void> {
+    await this.records.delete(id);
+    const open = (await this.index.get('open')) ?? [];
+    if (open.includes(id)) await this.index.set('open', open.filter((o) => o !== id));
+  }
+
   async listOpen(): Promise<Conversation[]> {
     const ids = (await this.index.get('open')) ?? [];
     const found = await Promise.all(ids.map((id) => this.records.get(id)));

@@ -95,6 +95,14 @@ export class CustomerRepository {
     return merged;
   }
 
+  /** Removes the profile and everything that leads to it (identities, email, merged-away profiles). */
+  async forget(customer: Customer): Promise<void> {
+    for (const identity of customer.identities) await this.identities.delete(identity);
+    if (customer.email && (await this.emails.get(customer.email.toLowerCase())) === customer.id) await this.emails.delete(customer.email.toLowerCase());
+    for await (const [alias, target] of this.aliases.all()) if (target === customer.id) await this.aliases.delete(alias);
+    await this.profiles.delete(customer.id);
+  }
+
   private async findByEmail(email: string): Promise<Customer | undefined> {
     const id = await this.emails.get(email.toLowerCase());
     return id ? this.get(id) : undefined;

@@ -20,6 +20,18 @@ export class EventLog {
     return event;
   }
 
+  /** Rewrites every event `redact` changes (returns a new event, or undefined to keep it); returns how many. */
+  async rewrite(redact: (event: LoggedEvent) => LoggedEvent | undefined): Promise<number> {
+    let changed = 0;
+    for await (const [id, event] of this.events.all()) {
+      const rewritten = redact(event);
+      if (!rewritten) continue;
+      await this.events.set(id, rewritten);
+      changed += 1;
+    }
+    return changed;
+  }
+
   /** Events in time order, optionally within [since, until). */
   async list(filter: { since?: Date; until?: Date; types?: EventType[] } = {}): Promise<LoggedEvent[]> {
     const since = filter.since?.toISOString() ?? '';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { newConversation } from '../../src/engine/conversation.js';
 import { openStore } from '../../src/store/store.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -26,5 +27,55 @@ describe('threadline customers', () => {
 
     const missing = await exec('node', [join(root, 'bin/threadline.js'), 'customers', 'show', 'slack:T1:NOPE'], { cwd: root, env }).catch((e: { code: number; stderr: string }) => e);
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('no customer has the identity slack:T1:NOPE') });
+  });
+
+  it('exports everything about a person as JSON, and erases them on request, keeping the scores reports count', async () => {
+    const storeUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'threadline-erase-')), 's.sqlite')}`;
+    const store = await openStore(storeUrl);
+    const now = new Date();
+    const person = { platform: 'slack' as const, workspaceId: 'T1', id: 'U7', displayName: 'Casey', email: 'casey@example.com', isAgent: false };
+    const casey = await store.customers.upsert(person, now);
+    const conversation = newConversation({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadId: '1.1' }, casey, 'my card number 4111 was charged twice', now);
+    conversation.state = 'surveyed';
+    conversation.transcript.push({ at: now.toISOString(), from: 'customer', text: 'my card number 4111 was charged twice' });
+    casey.conversationIds.push(conversation.id);
+    await store.customers.save(casey);
+    await store.conversations.save(conversation);
+    await store.surveys.save({ conversationId: conversation.id, round: 1, customerId: casey.id, score: 2, comment: 'call me on 555-0100', platform: 'slack', resolvedBy: 'agent', at: now.toISOString() });
+    await store.events.append('conversation.opened', { at: now, conversationId: conversation.id, platform: 'slack', data: { question: conversation.question } });
+    await store.events.append('survey.answered', { at: now, conversationId: conversation.id, platform: 'slack', data: { round: 1, score: 2 } });
+    await store.events.append('survey.comment', { at: now, conversationId: conversation.id, platform: 'slack', data: { round: 1, score: 2, comment: 'call me on 555-0100' } });
+    await store.close();
+
+    const env = { ...process.env, STORE_URL: storeUrl };
+    const cli = (...args: string[]) => exec('node', [join(root, 'bin/threadline.js'), ...args], { cwd: root, env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+
+    const exported = JSON.parse((await exec('node', [join(root, 'bin/threadline.js'), 'customers', 'export', 'slack:T1:U7'], { cwd: root, env })).stdout) as Record<string, unknown[]>;
+    expect(exported).toMatchObject({ profile: { displayName: 'Casey', email: 'casey@example.com' }, conversations: [{ question: 'my card number 4111 was charged twice' }], cesAnswers: [{ score: 2, comment: 'call me on 555-0100' }] });
+    expect(exported.events).toHaveLength(3);
+
+    // without --yes it only says what would go
+    expect((await cli('customers', 'forget', 'slack:T1:U7')).stdout).toContain('Run again with --yes to erase them.');
+    expect((await cli('customers', 'show', 'slack:T1:U7')).stdout).toMatch(/^Casey <casey@example.com>/);
+
+    const erasing = await cli('customers', 'forget', 'slack:T1:U7', '--yes');
+    expect(erasing.stdout).toContain('Erased: 1 conversations deleted, 1 CES answers anonymised (scores kept), 2 events redacted.');
+    expect(await cli('customers', 'show', 'slack:T1:U7')).toMatchObject({ code: 1 });
+
+    const after = await openStore(storeUrl);
+    try {
+      expect(await after.conversations.get(conversation.id)).toBeUndefined();
+      const answers = [];
+      for await (const answer of after.surveys.all()) answers.push(answer);
+      expect(answers).toEqual([expect.objectContaining({ score: 2, customerId: 'erased' })]);
+      expect(answers[0]).not.toHaveProperty('comment');
+      const stored = JSON.stringify(await after.events.list());
+      expect(stored).not.toMatch(/4111|555-0100/);
+      expect(await after.customers.upsert(person)).not.toMatchObject({ id: casey.id }); // coming back is a new person
+    } finally {
+      await after.close();
+    }
+    const report = JSON.parse((await cli('report', '--json')).stdout) as { ces: { count: number; mean: number } };
+    expect(report.ces).toMatchObject({ count: 1, mean: 2 });
   });
 });
