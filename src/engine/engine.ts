@@ -4,7 +4,7 @@ import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './cust
 import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
 import { handOff, remindTeam } from './handoff.js';
 import { linkRequest, saysThanks } from './intents.js';
-import { KeyedMutex } from './keyed-mutex.js';
+import { ConversationLock } from './conversation-lock.js';
 import { isWithinHours } from './opening-hours.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
 import { comment, rate, resolve } from './survey.js';
@@ -37,10 +37,11 @@ const ACTION_STEPS: Record<ActionName, (ctx: EngineContext, turn: Turn, value: s
  */
 export class Engine {
   private readonly ctx: EngineContext;
-  private readonly locks = new KeyedMutex();
+  private readonly locks: ConversationLock;
 
   constructor(deps: EngineDeps) {
     this.ctx = new EngineContext(deps);
+    this.locks = new ConversationLock(deps.store.claims, deps.logger);
   }
 
   /** The teams a conversation can be handed to (the knowledge base's teams and the default team), sorted. */

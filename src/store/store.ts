@@ -2,7 +2,8 @@ import type Keyv from 'keyv';
 import { ConversationRepository } from './conversations.js';
 import { CustomerRepository } from './customers.js';
 import { EventLog } from './events.js';
-import { openKeyv } from './open-keyv.js';
+import { MemoryClaims, type Claims } from './claims.js';
+import { openBackend } from './open-keyv.js';
 import { SurveyRepository } from './surveys.js';
 import { Collection } from './collection.js';
 import type { Platform, PostedRef } from '../engine/types.js';
@@ -17,25 +18,28 @@ export class Store {
   readonly customers: CustomerRepository;
   readonly surveys: SurveyRepository;
   readonly events: EventLog;
-  private readonly seen: Collection<number>;
   private readonly codes: Collection<string>;
   private readonly relayThreads: Collection<string>;
 
-  constructor(readonly keyv: Keyv) {
+  constructor(
+    readonly keyv: Keyv,
+    /** Atomic first-one-wins records, shared by every process on this store. */
+    readonly claims: Claims = new MemoryClaims(),
+  ) {
     this.conversations = new ConversationRepository(keyv);
     this.customers = new CustomerRepository(keyv);
     this.surveys = new SurveyRepository(keyv);
     this.events = new EventLog(keyv);
-    this.seen = new Collection(keyv, 'seen');
     this.codes = new Collection(keyv, 'link-code');
     this.relayThreads = new Collection(keyv, 'relay');
   }
 
-  /** True the first time a platform event id is seen (within a day): retries are then ignored. */
-  async firstDelivery(eventKey: string, now = Date.now()): Promise<boolean> {
-    if (await this.seen.get(eventKey)) return false;
-    await this.seen.set(eventKey, now, 24 * 60 * 60 * 1000);
-    return true;
+  /**
+   * True the first time a platform event id is seen (within a day), in any process on this store: retries, and
+   * the copy another instance received, are then ignored.
+   */
+  async firstDelivery(eventKey: string): Promise<boolean> {
+    return (await this.claims.take(`seen:${eventKey}`, 24 * 60 * 60 * 1000)) !== undefined;
   }
 
   /**
@@ -63,5 +67,6 @@ export class Store {
 }
 
 export async function openStore(url: string): Promise<Store> {
-  return new Store(await openKeyv(url));
+  const { keyv, claims } = await openBackend(url);
+  return new Store(keyv, claims);
 }
