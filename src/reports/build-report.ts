@@ -16,6 +16,11 @@ export interface Report {
   deflection: number;
   handoffs: number;
   handoffsByReason: Record<string, number>;
+  /**
+   * How long handed-off customers waited for a person: from the handoff (or transfer) to the claim (or a
+   * resolution without one). Still waiting = no agent yet by the end of the period; reminded = teams pinged again.
+   */
+  timeToClaim: { claimed: number; medianMinutes: number | null; p90Minutes: number | null; stillWaiting: number; reminded: number };
   /** Questions handed off because nothing in the knowledge base matched, most frequent first. */
   gaps: Array<{ question: string; count: number }>;
   llm: Array<{ day: string; calls: number; tokens: number }>;
@@ -48,9 +53,30 @@ export async function buildReport(store: Store, period: { since: Date; until: Da
     deflection: conversations ? round(resolvedWithoutPerson / conversations) : 0,
     handoffs: handoffs.length,
     handoffsByReason: countBy(handoffs, (e) => String(e.data.reason)),
+    timeToClaim: timeToClaim(events),
     gaps: knowledgeGaps(handoffs.filter((e) => GAP_REASONS.has(String(e.data.reason)))),
     llm: llmUsage(of('llm.call')),
   };
+}
+
+const WAIT_STARTS = new Set(['handoff', 'handoff.transferred']);
+const WAIT_ENDS = new Set(['handoff.claimed', 'conversation.resolved']);
+
+function timeToClaim(events: LoggedEvent[]): Report['timeToClaim'] {
+  const waitingSince = new Map<string, number>();
+  const waits: number[] = [];
+  for (const event of events) {
+    const id = event.conversationId;
+    if (!id) continue;
+    if (WAIT_STARTS.has(event.type)) waitingSince.set(id, Date.parse(event.at));
+    else if (WAIT_ENDS.has(event.type) && waitingSince.has(id)) {
+      waits.push((Date.parse(event.at) - waitingSince.get(id)!) / 60_000);
+      waitingSince.delete(id);
+    }
+  }
+  waits.sort((a, b) => a - b);
+  const at = (q: number) => (waits.length ? round(waits[Math.min(waits.length - 1, Math.ceil(q * waits.length) - 1)]!) : null);
+  return { claimed: waits.length, medianMinutes: at(0.5), p90Minutes: at(0.9), stillWaiting: waitingSince.size, reminded: events.filter((e) => e.type === 'handoff.reminded').length };
 }
 
 function knowledgeGaps(handoffs: LoggedEvent[]): Report['gaps'] {

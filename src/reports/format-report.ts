@@ -18,6 +18,7 @@ export function formatReport(report: Report): string {
     `Conversations: ${report.conversations}; resolved: ${report.resolved}; resolved without a person: ${report.resolvedWithoutPerson}`,
     `Deflection (resolved without a person / conversations): ${pct(report.deflection)}`,
     `Handoffs: ${report.handoffs}${Object.keys(report.handoffsByReason).length ? ` (${Object.entries(report.handoffsByReason).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
+    `Time to claim a handoff: ${waiting(report.timeToClaim)}`,
     '',
     'Knowledge gaps (handed off because nothing matched), most frequent first:',
     ...(report.gaps.length ? report.gaps.slice(0, 20).map((g) => `  ${String(g.count).padStart(3)} × ${g.question}`) : ['  none']),
@@ -26,6 +27,12 @@ export function formatReport(report: Report): string {
     lines.push('', 'LLM usage per day:', ...report.llm.map((d) => `  ${d.day}: ${d.calls} calls, ${d.tokens} tokens`));
   }
   return lines.join('\n');
+}
+
+function waiting(t: Report['timeToClaim']): string {
+  const minutes = (m: number) => (m < 120 ? `${Math.round(m)} min` : `${(m / 60).toFixed(1)} h`);
+  const taken = t.medianMinutes === null || t.p90Minutes === null ? 'none claimed' : `median ${minutes(t.medianMinutes)}, 90% within ${minutes(t.p90Minutes)} (${t.claimed} claimed)`;
+  return `${taken}; still waiting: ${t.stillWaiting}; reminders sent: ${t.reminded}`;
 }
 
 function section(title: string, groups: Record<string, CesSummary>): string[] {

@@ -50,6 +50,27 @@ describe('the report over real conversations', () => {
     expect(text).toContain('  2 × How do I export to Xero?');
   });
 
+  it('says how long handed-off customers waited for a person, and how many still wait', async () => {
+    const { engine, store, clock } = await engineFixture();
+    const out = new RecordingOutbox();
+    const start = clock.now;
+    const after = (minutes: number) => (clock.now = new Date(start.getTime() + minutes * 60_000));
+    for (const [id, claimAfter] of [['w1', 5], ['w2', 15], ['w3', 40]] as const) {
+      after(0);
+      await engine.handle(message('talk to a human', { thread: inThread(id) }), out);
+      after(claimAfter);
+      await engine.handle(action(conversationIdFor(inThread(id)), 'claim', { from: agent }), out);
+    }
+    after(0);
+    await engine.handle(message('talk to a human', { thread: inThread('w4') }), out);
+    after(31);
+    await engine.remindUnclaimed(() => out);
+
+    const report = await buildReport(store, { since: new Date(start.getTime() - 1000), until: new Date(start.getTime() + 3_600_000) });
+    expect(report.timeToClaim).toEqual({ claimed: 3, medianMinutes: 15, p90Minutes: 40, stillWaiting: 1, reminded: 1 });
+    expect(formatReport(report)).toContain('Time to claim a handoff: median 15 min, 90% within 40 min (3 claimed); still waiting: 1; reminders sent: 1');
+  });
+
   it('leaves out what happened outside the period', async () => {
     const { engine, store, clock } = await engineFixture();
     const out = new RecordingOutbox();
