@@ -52,7 +52,7 @@ export class Engine {
   async handle(inbound: Inbound, outbox: Outbox): Promise<void> {
     const key = inbound.kind === 'message' ? (inbound.relayOf ?? conversationIdFor(inbound.thread)) : inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : `person:${identityOf(inbound.from)}`);
     await this.locks.run(key, async () => {
-      if (!(await this.ctx.store.firstDelivery(`${inbound.from.platform}:${inbound.eventId}`))) {
+      if (!(await this.firstDelivery(inbound))) {
         this.ctx.logger.debug('ignored a repeated delivery', { eventId: inbound.eventId });
         return;
       }
@@ -64,6 +64,16 @@ export class Engine {
         await this.recover(inbound, outbox, error);
       }
     });
+  }
+
+  /** A store that cannot tell whether the event was seen must not cost a reply: a rare repeat beats silence. */
+  private async firstDelivery(inbound: Inbound): Promise<boolean> {
+    try {
+      return await this.ctx.store.firstDelivery(`${inbound.from.platform}:${inbound.eventId}`);
+    } catch (error) {
+      this.ctx.logger.warn('could not check the store for a repeated delivery; handling it', { eventId: inbound.eventId, error: error instanceof Error ? error.message : String(error) });
+      return true;
+    }
   }
 
   /** Resolves answered/suggesting conversations nobody has touched for AUTO_RESOLVE_AFTER_MINUTES. */

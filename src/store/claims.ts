@@ -60,10 +60,14 @@ export class SqlClaims implements Claims {
   }
 
   private table(): Promise<unknown> {
-    this.ready ??= this.query('CREATE TABLE IF NOT EXISTS threadline_claims (key VARCHAR(512) PRIMARY KEY, token VARCHAR(64) NOT NULL, expires BIGINT NOT NULL)', []).catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
+    const create = () => this.query('CREATE TABLE IF NOT EXISTS threadline_claims (key VARCHAR(512) PRIMARY KEY, token VARCHAR(64) NOT NULL, expires BIGINT NOT NULL)', []);
+    // two instances starting together can race on Postgres's catalog; the second try finds the table there
+    this.ready ??= create()
+      .catch(() => create())
+      .catch((error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      });
     return this.ready;
   }
 

@@ -67,6 +67,16 @@ describe('the engine under real-world conditions', () => {
     expect(errors[0]?.data.error).toMatch(/index exploded/);
   });
 
+  it('still answers when the store cannot say whether an event was seen, or lease the conversation', async () => {
+    const { engine, store } = await engineFixture();
+    store.claims.take = async () => {
+      throw new Error('the store is unreachable');
+    };
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    expect(out.last('answer').title).toBe('Reset your password');
+  });
+
   it('records a failed delivery and carries on with the rest of the turn', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();
