@@ -4,11 +4,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fakes/discord/index.js';
-import { FakeSlack } from '../fakes/slack/index.js';
-import { freePort, startThreadline, waitFor } from '../helpers/child-process.js';
+import { describe, expect, it } from 'vitest';
 import { IDS, bodyOf, postIn } from '../discord/harness.js';
+import { cleanups, startBothPlatforms } from '../helpers/both-platforms.js';
 
 const TOKEN = 'fake-knowledge-reports-token';
 const SLACK_AGENTS = 'C0AGENTS01';
@@ -16,40 +14,13 @@ const SLACK_AGENTS = 'C0AGENTS01';
 const refunds = (title: string) => `---\ntitle: ${title}\nquestions:\n  - "I want my money back"\nteam: billing\n---\nWrite to billing and we refund within 5 days.\n`;
 const billing = '---\ntitle: Change your plan\ntag: billing\n---\nPlans are changed under Settings → Billing.\n';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 describe('knowledge problems reach the admins in chat', () => {
   it('reports problems at start, a broken edit with file, line and fix, and the fix; the last good version keeps answering', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadline-admin-kb-'));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'refunds.md'), refunds('Get a refund'));
     writeFileSync(join(dir, 'plans.md'), billing);
-    const discord = await FakeDiscord.start({ token: TOKEN });
-    cleanups.push(() => discord.close());
-    const slack = await FakeSlack.start();
-    cleanups.push(() => slack.close());
-    const bot = startThreadline(['start'], {
-      STORE_URL: 'memory://',
-      KNOWLEDGE_DIR: dir,
-      MATCHER: 'lexical',
-      MATCH_ANSWER_THRESHOLD: '0.3',
-      MATCH_MARGIN: '0',
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: discord.restApi,
-      DISCORD_SUPPORT_CHANNELS: IDS.supportChannel,
-      DISCORD_AGENT_CHANNELS: `*:${IDS.agentsChannel}`,
-      DISCORD_AGENT_ROLES: `*:${IDS.agentRole}`,
-      SLACK_BOT_TOKEN: 'xoxb-knowledge-reports',
-      SLACK_SIGNING_SECRET: 'knowledge-reports-secret',
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_AGENT_CHANNELS: `*:${SLACK_AGENTS}`,
-      PORT: String(await freePort()),
-    });
-    cleanups.push(bot.kill);
-    await waitFor(() => /threadline is running/.test(bot.stderr()), () => `the start-up log; got:\n${bot.stderr()}`, 20_000);
+    const { discord, slack, bot } = await startBothPlatforms(TOKEN, { KNOWLEDGE_DIR: dir, MATCH_ANSWER_THRESHOLD: '0.3', MATCH_MARGIN: '0', SLACK_AGENT_CHANNELS: `*:${SLACK_AGENTS}` });
 
     const toAdmins = async (pattern: RegExp) => {
       const onSlack = await slack.waitForCall('chat.postMessage', (c) => c.args.channel === SLACK_AGENTS && pattern.test(String(c.args.text)), 10_000);
