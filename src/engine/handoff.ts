@@ -114,8 +114,12 @@ export function relayTarget(turn: Turn): PostedRef | undefined {
   return packet;
 }
 
-/** Right after the packet: the relay thread says what it is for, and is remembered as this conversation's. */
+/**
+ * Right after the packet: the relay thread says what it is for, and is remembered as this conversation's. The
+ * DM remembers it too: where a DM is not one thread (Slack), what the customer writes there next belongs to it.
+ */
 async function openRelay(ctx: EngineContext, turn: Turn): Promise<void> {
+  if (turn.conversation.thread.isDirect) await ctx.store.relays.handedOff(turn.conversation.thread, turn.conversation.id);
   const packet = relayTarget(turn);
   if (!packet) return;
   await ctx.store.relays.open(packet, turn.conversation.id);

@@ -49,6 +49,9 @@ export class Store {
   readonly relays = {
     open: (packet: PostedRef, conversationId: string) => this.relayThreads.set(relayKey(packet.platform, packet.channelId, packet.messageId), conversationId, RELAY_TTL_MS),
     conversationFor: (platform: Platform, channelId: string, threadId: string) => this.relayThreads.get(relayKey(platform, channelId, threadId)),
+    /** The conversation a person has in this direct-message channel that is with a person now. */
+    handedOffIn: (platform: Platform, channelId: string) => this.relayThreads.get(relayKey(platform, channelId, 'dm')),
+    handedOff: (thread: { platform: Platform; channelId: string }, conversationId: string) => this.relayThreads.set(relayKey(thread.platform, thread.channelId, 'dm'), conversationId, RELAY_TTL_MS),
   };
 
   /** Short-lived codes that let a customer join their Slack and Discord identities. */

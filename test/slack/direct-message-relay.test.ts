@@ -42,6 +42,13 @@ describe('Slack: a handoff from a direct message', () => {
     await sender.sendEvent(customerMessage(fake, { channel: DM, thread_ts: dmThread, text: 'INV-2041' }));
     const back = await replyIn(fake, packetTs, (c) => String(c.args.text).includes('INV-2041'));
     expect(back.args).toMatchObject({ channel: AGENTS_CHANNEL, text: 'Casey Customer: INV-2041' });
+
+    // people rarely reply in a thread in a DM: a new message there still belongs to the conversation with a person
+    const topLevel = customerMessage(fake, { channel: DM, text: 'it was charged on the 3rd' });
+    await sender.sendEvent(topLevel);
+    const alsoBack = await replyIn(fake, packetTs, (c) => String(c.args.text).includes('charged on the 3rd'));
+    expect(alsoBack.args).toMatchObject({ channel: AGENTS_CHANNEL, text: 'Casey Customer: it was charged on the 3rd' });
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === String(topLevel.ts))).toEqual([]); // no new question opened
   });
 
   it('a reply in the thread of a packet from a channel conversation is not relayed (agents write in its thread)', async () => {

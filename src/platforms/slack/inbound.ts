@@ -40,7 +40,7 @@ export class SlackInbound {
     const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
     const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
-    const existing = await this.deps.store.conversations.get(conversationIdFor(thread));
+    const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isDirect && !inThread ? await this.handedOffIn(event.channel) : undefined);
     const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
     if (relayOf) return { kind: 'message', eventId: `${teamId}:${event.channel}:${event.ts}`, thread, from: await this.deps.people.person(teamId, event.user), text: plainTextOf(event.text, botUserId), relayOf };
     const asked = mentioned || isDirect || (!inThread && this.deps.routing.isSupportChannel(event.channel));
@@ -55,6 +55,16 @@ export class SlackInbound {
       from,
       text: plainTextOf(event.text, botUserId),
     };
+  }
+
+  /**
+   * In a DM people rarely reply in a thread: while their conversation there is with a person, a new message in the
+   * DM belongs to it (so it reaches the agents) instead of starting a new question.
+   */
+  private async handedOffIn(channel: string) {
+    const id = await this.deps.store.relays.handedOffIn('slack', channel);
+    const conversation = id ? await this.deps.store.conversations.get(id) : undefined;
+    return conversation?.state === 'handed_off' ? conversation : undefined;
   }
 
   /** A press of one of the engine's buttons; the id is stable per press, so a redelivery is handled once. */
