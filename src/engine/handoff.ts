@@ -127,7 +127,10 @@ async function openRelay(ctx: EngineContext, turn: Turn): Promise<void> {
   await ctx.deliver(turn, { to: 'relay', packet, open: ctx.say(ctx.texts.relay.thread_name, { customer }) }, { kind: 'text', text: ctx.say(ctx.texts.relay.intro, { customer }) });
 }
 
-/** Nobody has claimed the handoff for a while: its team is pinged again where its packets go, once per handoff. */
+/**
+ * Nobody has claimed the handoff for a while: its team is pinged again where its packets go, once per handoff,
+ * and the customer hears that they are not forgotten.
+ */
 export async function remindTeam(ctx: EngineContext, turn: Turn): Promise<void> {
   const { conversation } = turn;
   const handoff = conversation.handoff;
@@ -137,6 +140,7 @@ export async function remindTeam(ctx: EngineContext, turn: Turn): Promise<void> 
   const waited = minutes < 120 ? fill(ctx.texts.handoff.waited_minutes, { n: minutes }) : minutes < 48 * 60 ? fill(ctx.texts.handoff.waited_hours, { n: Math.round(minutes / 60) }) : fill(ctx.texts.handoff.waited_days, { n: Math.round(minutes / 1440) });
   const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, waited, question: conversation.question, team: handoff.team, conversation: conversation.id });
   await ctx.deliver(turn, { to: 'agents', team: handoff.team, thread: conversation.thread }, { kind: 'reminder', text, team: handoff.team });
+  await ctx.toThread(turn, { kind: 'text', text: ctx.say(ctx.texts.handoff.still_waiting, { team: handoff.team }) });
   await ctx.event('handoff.reminded', conversation, { team: handoff.team, minutes });
 }
 

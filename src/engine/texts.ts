@@ -32,6 +32,7 @@ export const textsSchema = z.object({
     claimed: line,
     transferred: line,
     reminder: line,
+    still_waiting: line,
     waited_minutes: line,
     waited_hours: line,
     waited_days: line,

@@ -229,6 +229,11 @@ describe('after a handoff', () => {
         destination: { to: 'agents', team: 'support', thread },
         reply: { kind: 'reminder', team: 'support', text: `⏰ Dana Customer has waited 31 min and nobody has claimed it yet: “talk to a human”. Claim it from its context packet (${id}).` },
       }),
+      // and the customer is not left wondering
+      expect.objectContaining({
+        destination: { to: 'thread', thread },
+        reply: { kind: 'text', text: "Sorry for the wait: nobody from our support team has picked this up yet, so I've reminded them. Everything above is in front of them." },
+      }),
     ]);
     expect((await store.conversations.get(id))?.handoff?.remindedAt).toBe(clock.now.toISOString());
 
