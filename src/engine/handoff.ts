@@ -137,11 +137,18 @@ export async function remindTeam(ctx: EngineContext, turn: Turn): Promise<void> 
   if (!handoff) return;
   handoff.remindedAt = turn.now.toISOString();
   const minutes = Math.round((turn.now.getTime() - Date.parse(handoff.at)) / 60_000);
-  const waited = minutes < 120 ? fill(ctx.texts.handoff.waited_minutes, { n: minutes }) : minutes < 48 * 60 ? fill(ctx.texts.handoff.waited_hours, { n: Math.round(minutes / 60) }) : fill(ctx.texts.handoff.waited_days, { n: Math.round(minutes / 1440) });
-  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, waited, question: conversation.question, team: handoff.team, conversation: conversation.id });
+  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, waited: waitedFor(ctx, minutes), question: conversation.question, team: handoff.team, conversation: conversation.id });
   await ctx.deliver(turn, { to: 'agents', team: handoff.team, thread: conversation.thread }, { kind: 'reminder', text, team: handoff.team });
   await ctx.toThread(turn, { kind: 'text', text: ctx.say(ctx.texts.handoff.still_waiting, { team: handoff.team }) });
   await ctx.event('handoff.reminded', conversation, { team: handoff.team, minutes });
+}
+
+/** "31 min", "42 hours", "3 days": as long waits are usually said. */
+function waitedFor(ctx: EngineContext, minutes: number): string {
+  const texts = ctx.texts.handoff;
+  if (minutes < 120) return fill(texts.waited_minutes, { n: minutes });
+  if (minutes < 48 * 60) return fill(texts.waited_hours, { n: Math.round(minutes / 60) });
+  return fill(texts.waited_days, { n: Math.round(minutes / 1440) });
 }
 
 export function packetButtons(ctx: EngineContext, conversationId: string): Button[] {

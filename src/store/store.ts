@@ -20,6 +20,7 @@ export class Store {
   readonly events: EventLog;
   private readonly codes: Collection<string>;
   private readonly relayThreads: Collection<string>;
+  private readonly directHandoffs: Collection<string>;
 
   constructor(
     readonly keyv: Keyv,
@@ -32,6 +33,7 @@ export class Store {
     this.events = new EventLog(keyv);
     this.codes = new Collection(keyv, 'link-code');
     this.relayThreads = new Collection(keyv, 'relay');
+    this.directHandoffs = new Collection(keyv, 'dm-handoff');
   }
 
   /**
@@ -49,9 +51,9 @@ export class Store {
   readonly relays = {
     open: (packet: PostedRef, conversationId: string) => this.relayThreads.set(relayKey(packet.platform, packet.channelId, packet.messageId), conversationId, RELAY_TTL_MS),
     conversationFor: (platform: Platform, channelId: string, threadId: string) => this.relayThreads.get(relayKey(platform, channelId, threadId)),
-    /** The conversation a person has in this direct-message channel that is with a person now. */
-    handedOffIn: (platform: Platform, channelId: string) => this.relayThreads.get(relayKey(platform, channelId, 'dm')),
-    handedOff: (thread: { platform: Platform; channelId: string }, conversationId: string) => this.relayThreads.set(relayKey(thread.platform, thread.channelId, 'dm'), conversationId, RELAY_TTL_MS),
+    /** The latest conversation of this direct-message channel that was handed to a person. */
+    handedOffIn: (platform: Platform, channelId: string) => this.directHandoffs.get(`${platform}:${channelId}`),
+    handedOff: (thread: { platform: Platform; channelId: string }, conversationId: string) => this.directHandoffs.set(`${thread.platform}:${thread.channelId}`, conversationId, RELAY_TTL_MS),
   };
 
   /** Short-lived codes that let a customer join their Slack and Discord identities. */

@@ -30,8 +30,9 @@ export class SlackInbound {
   /**
    * A message the bot should act on, or undefined. It acts on mentions, direct messages, top-level
    * messages in support channels (except agents' own posts there), anything in a thread that already
-   * is a conversation, and replies in the relay thread of a direct-message conversation's packet. A message that mentions the bot arrives twice (message and app_mention, same ts):
-   * both get the id `team:channel:ts`, so the engine handles it once.
+   * is a conversation, and replies in the relay thread of a direct-message conversation's packet.
+   * A message that mentions the bot arrives twice (message and app_mention, same ts): both get the id
+   * `team:channel:ts`, so the engine handles it once.
    */
   async message(teamId: string, event: MessageEvent, botUserId: string | undefined): Promise<InboundMessage | undefined> {
     if (!event.user || event.bot_id || event.user === botUserId || !PERSON_SUBTYPES.has(event.subtype)) return undefined;
