@@ -7,16 +7,14 @@ import { commentModal } from './comment-modal.js';
 import { DiscordCode, describeError, hasCode, isRefusedContent } from './errors.js';
 import { renderReply, type DiscordMessage } from './render/index.js';
 import { plain, restBody } from './render/message.js';
-import { truncate } from './render/text.js';
+import { ARCHIVE_AFTER_MINUTES } from './question-thread.js';
+import { LIMITS, truncate } from './render/text.js';
 import type { InteractionResponder } from './responder.js';
 import type { DiscordRouting } from './routing.js';
 
 /** The parts of Discord's answers the outbox relies on. */
 const postedMessage = z.looseObject({ id: z.string(), channel_id: z.string() });
 const dmChannel = z.looseObject({ id: z.string() });
-const THREAD_NAME_MAX = 100;
-/** Agents may answer days later; a week without messages archives the thread (a post reopens it). */
-const RELAY_ARCHIVE_MINUTES = 10080;
 
 /**
  * Renders engine replies for Discord and delivers them over REST: thread replies into the thread, packets and
@@ -83,7 +81,7 @@ export class DiscordOutbox implements Outbox {
   private async toRelay(packet: PostedRef, open: string | undefined, message: DiscordMessage, kind: Reply['kind']): Promise<PostedRef> {
     if (open !== undefined) {
       try {
-        await this.rest.post(Routes.threads(packet.channelId, packet.messageId), { body: { name: truncate(open, THREAD_NAME_MAX), auto_archive_duration: RELAY_ARCHIVE_MINUTES } });
+        await this.rest.post(Routes.threads(packet.channelId, packet.messageId), { body: { name: truncate(open, LIMITS.threadName), auto_archive_duration: ARCHIVE_AFTER_MINUTES } });
       } catch (error) {
         if (!hasCode(error, DiscordCode.threadAlreadyExists)) {
           await this.admin.failed('open the relay thread of a context packet', packet.channelId, error);

@@ -1,10 +1,10 @@
 import type { Message } from 'discord.js';
 import type { AdminNotices } from './admin-notices.js';
 import { DiscordCode, hasCode } from './errors.js';
+import { LIMITS } from './render/text.js';
 
 /** Threads archive after a week without messages; posting in an archived thread reopens it. */
-const ARCHIVE_AFTER_MINUTES = 10080;
-const NAME_MAX = 100;
+export const ARCHIVE_AFTER_MINUTES = 10080;
 
 /**
  * Starts the thread a question is answered in, on the question's message (the thread gets the message's id),
@@ -14,7 +14,7 @@ const NAME_MAX = 100;
  * undefined: there is nowhere to answer.
  */
 export async function openQuestionThread(message: Message, question: string, unnamed: string, admin: AdminNotices): Promise<string | undefined> {
-  const name = (question.replace(/\s+/g, ' ').trim() || unnamed).slice(0, NAME_MAX);
+  const name = (question.replace(/\s+/g, ' ').trim() || unnamed).slice(0, LIMITS.threadName);
   if (message.hasThread) return message.id;
   try {
     return (await message.startThread({ name, autoArchiveDuration: ARCHIVE_AFTER_MINUTES })).id;

@@ -14,6 +14,7 @@ export const LIMITS = {
   selectOption: 100,
   modalTitle: 45,
   modalLabel: 45,
+  threadName: 100,
 } as const;
 
 /** Cuts text to a limit, marking the cut. */
