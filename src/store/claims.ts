@@ -40,9 +40,9 @@ type Query = (sql: string, params: unknown[]) => Promise<unknown>;
 type Row = { token?: string };
 
 /**
- * SQLite and Postgres: a table of its own beside Keyv's. The row's primary key makes the insert atomic: of two
- * processes inserting at once, one row lands and the other's insert is ignored; reading the row back tells each
- * whether it is theirs.
+ * SQLite and Postgres: a table of its own beside Keyv's. The row's primary key makes the upsert atomic: of two
+ * processes inserting at once, one row lands and the other's insert changes nothing (an expired row is taken
+ * over); reading the row back tells each whether it is theirs.
  */
 export class SqlClaims implements Claims {
   private ready?: Promise<unknown>;
@@ -76,9 +76,9 @@ export class SqlClaims implements Claims {
     const now = Date.now();
     const token = randomUUID();
     if (++this.takes % SWEEP_EVERY === 0) await this.query(this.sql('DELETE FROM threadline_claims WHERE expires <= ?'), [now]);
-    await this.query(this.sql('DELETE FROM threadline_claims WHERE key = ? AND expires <= ?'), [key, now]);
-    const insert = this.dialect === 'sqlite' ? 'INSERT OR IGNORE INTO threadline_claims (key, token, expires) VALUES (?, ?, ?)' : 'INSERT INTO threadline_claims (key, token, expires) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING';
-    await this.query(this.sql(insert), [key, token, now + ttlMs]);
+    // one statement: a new row, or an expired one taken over; a live claim is left alone
+    const upsert = 'INSERT INTO threadline_claims (key, token, expires) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET token = excluded.token, expires = excluded.expires WHERE threadline_claims.expires <= ?';
+    await this.query(this.sql(upsert), [key, token, now + ttlMs, now]);
     const rows = rowsOf(await this.query(this.sql('SELECT token FROM threadline_claims WHERE key = ?'), [key]));
     return rows[0]?.token === token ? token : undefined;
   }
