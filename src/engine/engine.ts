@@ -176,7 +176,11 @@ export class Engine {
   /** An agent wrote in the relay thread of a direct-message conversation: pass it on to the customer. */
   private async onRelay(inbound: InboundMessage, conversationId: string, outbox: Outbox): Promise<void> {
     const conversation = await this.ctx.store.conversations.get(conversationId);
-    if (!conversation) return;
+    if (!conversation) {
+      // erased on request (customers forget): the agent learns their words went nowhere
+      await this.notice(outbox, inbound, this.ctx.texts.refusals.unknown_conversation);
+      return;
+    }
     const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
     if (!inbound.from.isAgent) {
       // someone not (yet) set up as an agent must not believe the customer got their words

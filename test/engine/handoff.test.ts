@@ -209,6 +209,11 @@ describe('after a handoff', () => {
     await engine.handle(fromAgent('one more thing'), out);
     expect(out.sent.at(-1)).toMatchObject({ destination: { to: 'relay', packet: { channelId: packet.channelId, messageId: packet.messageId } }, reply: { kind: 'text', text: expect.stringMatching(/^This conversation is closed, so I did not pass that on/) } });
     expect(out.to('thread').some((r) => 'text' in r && r.text.includes('one more thing'))).toBe(false);
+
+    // erased on request: the agent is told the conversation is gone
+    await store.conversations.delete(dmId);
+    await engine.handle(fromAgent('hello?'), out);
+    expect(out.sent.at(-1)).toMatchObject({ destination: { to: 'actor', person: agent, thread: relayThread }, reply: { kind: 'notice', text: "I can't find that conversation any more." } });
   });
 
   it('a handoff nobody claims pings its team again once, after HANDOFF_REMIND_AFTER_MINUTES; a claimed one does not', async () => {
