@@ -15,6 +15,11 @@ afterEach(async () => {
 const idOf = (h: Harness, ts: unknown) => conversationIdFor({ platform: 'slack', workspaceId: h.fake.config.teamId, channelId: SUPPORT_CHANNEL, threadId: String(ts) });
 
 describe('Slack over HTTP: signatures', () => {
+  it('answers a load balancer\'s health check at /healthz, unsigned', async () => {
+    const response = await fetch(`http://127.0.0.1:${h.slack.port}/healthz`);
+    expect([response.status, await response.json()]).toEqual([200, { ok: true }]);
+  });
+
   it('answers url_verification with the challenge', async () => {
     expect(await h.sender.sendUrlVerification('abc123')).toMatchObject({ status: 200, body: { challenge: 'abc123' } });
   });

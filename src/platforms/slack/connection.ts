@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App as BoltApp, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Config } from '../../config.js';
@@ -42,7 +42,9 @@ export async function connectSlack(config: Config, logger: Logger, listen: Liste
   const common = { token, logger: log, clientOptions, deferInitialization: true, convoStore: false as const };
 
   const receiver = mode === 'socket' ? new SocketModeReceiver({ appToken: requireSetting(config.SLACK_APP_TOKEN, 'SLACK_APP_TOKEN'), logger: log, clientPingTimeout: listen.socketPingTimeoutMs, installerOptions: { clientOptions } }) : undefined;
-  const bolt = receiver ? new BoltApp({ ...common, receiver, socketMode: true }) : new BoltApp({ ...common, signingSecret: requireSetting(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET') });
+  const bolt = receiver
+    ? new BoltApp({ ...common, receiver, socketMode: true })
+    : new BoltApp({ ...common, signingSecret: requireSetting(config.SLACK_SIGNING_SECRET, 'SLACK_SIGNING_SECRET'), customRoutes: [HEALTH_ROUTE] });
   bolt.client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) => logger.warn('slack: rate limited; retrying', { retryAfterSeconds: seconds, method: url.split('/').at(-1) }));
 
   try {
@@ -84,6 +86,16 @@ export async function connectSlack(config: Config, logger: Logger, listen: Liste
     },
   };
 }
+
+/** For load balancers and uptime checks in HTTP mode: answering means the process is up and serving. */
+const HEALTH_ROUTE = {
+  path: '/healthz',
+  method: ['GET'],
+  handler: (_req: unknown, res: ServerResponse) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true }));
+  },
+};
 
 function requireSetting(value: string | undefined, name: string): string {
   if (!value) throw new Error(`${name} is not set`);
