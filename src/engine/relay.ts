@@ -24,6 +24,12 @@ export async function relayToCustomer(ctx: EngineContext, turn: Turn, text: stri
     await ctx.deliver(turn, { to: 'relay', packet: relayThread }, { kind: 'text', text: ctx.say(ctx.texts.relay.closed, { customer: turn.customer.displayName }) });
     return;
   }
+  const current = relayTarget(turn);
+  if (current && (current.channelId !== relayThread.channelId || current.messageId !== relayThread.messageId)) {
+    // passed to another team since: the customer's words go to that team's thread, so this one is closed too
+    await ctx.deliver(turn, { to: 'relay', packet: relayThread }, { kind: 'text', text: ctx.say(ctx.texts.relay.moved, { customer: turn.customer.displayName, team: conversation.handoff?.team }) });
+    return;
+  }
   if (!text) return;
   if (!conversation.handoff?.assignee) await claim(ctx, turn);
   ctx.record(conversation, 'agent', text, turn.now, actor.displayName);

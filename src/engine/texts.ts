@@ -102,7 +102,7 @@ export const textsSchema = z.object({
   errors: z.object({ internal: line, no_thread: line }),
   ask_echo: line,
   thread_name: line,
-  relay: z.object({ thread_name: line, intro: line, to_customer: line, to_agents: line, closed: line }),
+  relay: z.object({ thread_name: line, intro: line, to_customer: line, to_agents: line, closed: line, moved: line }),
   knowledge: z.object({ problems: line, problems_at_start: line, fixed: line }),
 });
 

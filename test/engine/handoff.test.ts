@@ -260,6 +260,21 @@ describe('after a handoff', () => {
     expect(await engine.remindUnclaimed(() => out)).toBe(0);
   });
 
+  it('after a transfer, the old team\'s relay thread says where the conversation went; the new one relays', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    const dmId = conversationIdFor(dm);
+    await engine.handle(message('talk to a human', { thread: dm }), out);
+    await engine.handle({ kind: 'command', eventId: 'relay-transfer', name: 'handoff', args: ['billing'], from: agent, conversationId: dmId }, out);
+    const [oldPacket, newPacket] = out.sent.filter((s) => s.reply.kind === 'context-packet').map((s) => s.ref);
+    const inRelay = (packet: typeof oldPacket, text: string) => message(text, { thread: { ...thread, channelId: packet!.channelId, threadId: packet!.messageId }, from: agent, relayOf: dmId });
+
+    await engine.handle(inRelay(oldPacket, 'still there?'), out);
+    expect(out.sent.at(-1)?.reply).toEqual({ kind: 'text', text: 'This conversation is with our billing team now, so I did not pass that on: write in the thread of their context packet.' });
+    await engine.handle(inRelay(newPacket, 'Billing here, hi Dana'), out);
+    expect(out.last('relayed').text).toBe('Alex Agent: Billing here, hi Dana');
+  });
+
   it('a conversation outside a DM gets no relay: agents write in its thread', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();
