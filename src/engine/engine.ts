@@ -80,22 +80,8 @@ export class Engine {
   async sweep(outboxFor: (platform: Platform) => Outbox | undefined): Promise<number> {
     const minutes = this.ctx.settings.autoResolveAfterMinutes;
     if (minutes <= 0) return 0;
-    let resolved = 0;
-    for (const candidate of await this.ctx.store.conversations.listOpen()) {
-      const outbox = outboxFor(candidate.thread.platform);
-      if (!outbox) continue;
-      await this.locks.run(candidate.id, async () => {
-        const now = this.ctx.now();
-        const conversation = await this.ctx.store.conversations.get(candidate.id);
-        if (!conversation || !['new', 'answered', 'suggesting'].includes(conversation.state)) return;
-        if (now.getTime() - Date.parse(conversation.updatedAt) < minutes * 60_000) return;
-        const turn = await this.turnFor(conversation, undefined, outbox, now);
-        await resolve(this.ctx, turn, 'timeout');
-        await this.save(turn);
-        resolved += 1;
-      });
-    }
-    return resolved;
+    const due = (c: Conversation, now: Date) => ['new', 'answered', 'suggesting'].includes(c.state) && now.getTime() - Date.parse(c.updatedAt) >= minutes * 60_000;
+    return this.forEachDue(outboxFor, due, (turn) => resolve(this.ctx, turn, 'timeout'));
   }
 
   /**
@@ -106,9 +92,17 @@ export class Engine {
     const { remindUnclaimedAfterMinutes: minutes, openingHours } = this.ctx.settings;
     // nobody is at work to be pinged: the first sweep after opening reminds them of what waited overnight
     if (minutes <= 0 || (openingHours && !isWithinHours(openingHours, this.ctx.now()))) return 0;
-    const due = (c: Conversation | undefined, now: Date) =>
-      c?.state === 'handed_off' && c.handoff && !c.handoff.assignee && !c.handoff.remindedAt && now.getTime() - Date.parse(c.handoff.at) >= minutes * 60_000;
-    let reminded = 0;
+    const due = (c: Conversation, now: Date) =>
+      c.state === 'handed_off' && c.handoff !== undefined && !c.handoff.assignee && !c.handoff.remindedAt && now.getTime() - Date.parse(c.handoff.at) >= minutes * 60_000;
+    return this.forEachDue(outboxFor, due, (turn) => remindTeam(this.ctx, turn));
+  }
+
+  /**
+   * Runs `act` on every open conversation that is `due` and whose platform is connected. Only those are locked
+   * (each lock is a lease in the store), and each is read again inside its lock, where it may no longer be due.
+   */
+  private async forEachDue(outboxFor: (platform: Platform) => Outbox | undefined, due: (c: Conversation, now: Date) => boolean, act: (turn: Turn) => Promise<void>): Promise<number> {
+    let done = 0;
     for (const candidate of await this.ctx.store.conversations.listOpen()) {
       const outbox = outboxFor(candidate.thread.platform);
       if (!outbox || !due(candidate, this.ctx.now())) continue;
@@ -117,12 +111,12 @@ export class Engine {
         const conversation = await this.ctx.store.conversations.get(candidate.id);
         if (!conversation || !due(conversation, now)) return;
         const turn = await this.turnFor(conversation, undefined, outbox, now);
-        await remindTeam(this.ctx, turn);
+        await act(turn);
         await this.save(turn);
-        reminded += 1;
+        done += 1;
       });
     }
-    return reminded;
+    return done;
   }
 
   /** Waits for work in progress (before shutdown). */
