@@ -43,19 +43,15 @@ export class SlackInbound {
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
     const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isDirect && !inThread ? await this.handedOffIn(event.channel) : undefined);
     const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
-    if (relayOf) return { kind: 'message', eventId: `${teamId}:${event.channel}:${event.ts}`, thread, from: await this.deps.people.person(teamId, event.user), text: plainTextOf(event.text, botUserId), relayOf };
+    const eventId = `${teamId}:${event.channel}:${event.ts}`;
+    const text = plainTextOf(event.text, botUserId);
+    if (relayOf) return { kind: 'message', eventId, thread, from: await this.deps.people.person(teamId, event.user), text, relayOf };
     const asked = mentioned || isDirect || (!inThread && this.deps.routing.isSupportChannel(event.channel));
     if (!existing && !asked) return undefined;
 
     const from = await this.deps.people.person(teamId, event.user);
     if (!existing && !mentioned && !isDirect && from.isAgent) return undefined; // an agent's announcement, not a question
-    return {
-      kind: 'message',
-      eventId: `${teamId}:${event.channel}:${event.ts}`,
-      thread: existing?.thread ?? { ...thread, link: await this.permalink(thread) },
-      from,
-      text: plainTextOf(event.text, botUserId),
-    };
+    return { kind: 'message', eventId, thread: existing?.thread ?? { ...thread, link: await this.permalink(thread) }, from, text };
   }
 
   /**
