@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../src/engine/conversation.js';
 import type { Summarizer } from '../../src/engine/answering.js';
+import type { PostedRef } from '../../src/engine/types.js';
 import { RecordingOutbox } from '../helpers/recording-outbox.js';
 import { action, agent, customer, engineFixture, message, otherCustomer, thread } from '../helpers/engine-fixture.js';
 
 const id = conversationIdFor(thread);
 const dm = { ...thread, threadId: 'dm', isDirect: true };
+/** Where agents write to a DM conversation: the thread of its context packet, as adapters report it. */
+const relayThreadOf = (packet: PostedRef) => ({ ...thread, channelId: packet.channelId, threadId: packet.messageId });
 
 describe('after a handoff', () => {
   it('the packet carries who the customer is, their history, the transcript, what was tried and why', async () => {
@@ -180,7 +183,7 @@ describe('after a handoff', () => {
     const dmId = conversationIdFor(dm);
     await engine.handle(message('talk to a human', { thread: dm }), out);
     const packet = out.sent.find((s) => s.reply.kind === 'context-packet')!.ref;
-    const relayThread = { ...thread, channelId: packet.channelId, threadId: packet.messageId };
+    const relayThread = relayThreadOf(packet);
     const fromAgent = (text: string, from = agent) => message(text, { thread: relayThread, from, relayOf: dmId });
 
     // the customer adds something: it reaches the agents' relay thread
@@ -267,7 +270,7 @@ describe('after a handoff', () => {
     await engine.handle(message('talk to a human', { thread: dm }), out);
     await engine.handle({ kind: 'command', eventId: 'relay-transfer', name: 'handoff', args: ['billing'], from: agent, conversationId: dmId }, out);
     const [oldPacket, newPacket] = out.sent.filter((s) => s.reply.kind === 'context-packet').map((s) => s.ref);
-    const inRelay = (packet: typeof oldPacket, text: string) => message(text, { thread: { ...thread, channelId: packet!.channelId, threadId: packet!.messageId }, from: agent, relayOf: dmId });
+    const inRelay = (packet: typeof oldPacket, text: string) => message(text, { thread: relayThreadOf(packet!), from: agent, relayOf: dmId });
 
     await engine.handle(inRelay(oldPacket, 'still there?'), out);
     expect(out.sent.at(-1)?.reply).toEqual({ kind: 'text', text: 'This conversation is with our billing team now, so I did not pass that on: write in the thread of their context packet.' });
