@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { createLlmMode } from './answering/index.js';
 import type { Config } from './config.js';
 import { Engine } from './engine/engine.js';
-import { loadTexts, type Texts } from './engine/texts.js';
+import { readTexts, SHIPPED_MESSAGES, type Texts } from './engine/texts.js';
 import type { Answerer, Summarizer } from './engine/answering.js';
 import { LiveKnowledge } from './knowledge/live-knowledge.js';
 import { formatProblem } from './knowledge/problems.js';
@@ -36,7 +37,10 @@ export interface AppOptions {
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const texts = loadTexts(config.PROMPTS_DIR);
+  const { texts, defaulted } = readTexts(config.PROMPTS_DIR);
+  if (defaulted.length) {
+    logger.warn(`${join(config.PROMPTS_DIR, 'messages.yml')} lacks ${defaulted.length} text(s) added since it was copied; using the shipped wording for: ${defaulted.join(', ')} (copy them from ${SHIPPED_MESSAGES} to change them)`);
+  }
   const store = await openStore(config.STORE_URL);
   const llm = createLlmMode(config, { logger }); // undefined without OPENAI_API_KEY: embedded mode
   llm?.calls.attach(store.events);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { HandoffReason, TriedArticle } from './types.js';
@@ -118,21 +119,59 @@ export function fill(template: string, values: Record<string, string | number | 
   });
 }
 
-export function loadTexts(promptsDir: string): Texts {
+/** The messages.yml that ships with threadline: the wording for any text a custom PROMPTS_DIR lacks. */
+export const SHIPPED_MESSAGES = fileURLToPath(new URL('../../prompts/messages.yml', import.meta.url));
+
+export interface LoadedTexts {
+  texts: Texts;
+  /** Keys (e.g. "relay.moved") the file lacks, filled from the shipped wording: texts added since it was copied. */
+  defaulted: string[];
+}
+
+/**
+ * Reads `<promptsDir>/messages.yml`. Keys it lacks (a copy made before a release added texts) take the
+ * shipped wording, so an upgrade never stops the bot; the caller warns with `defaulted`. Anything else
+ * wrong (bad YAML, an empty text, a list where text belongs) fails, naming the file and the key.
+ */
+export function readTexts(promptsDir: string): LoadedTexts {
   const file = join(promptsDir, 'messages.yml');
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — fix the YAML (PROMPTS_DIR points at ${promptsDir})`);
-  }
-  const result = textsSchema.safeParse(raw);
+  const raw = readYaml(file, `PROMPTS_DIR points at ${promptsDir}`);
+  const defaulted: string[] = [];
+  const merged = resolve(file) === SHIPPED_MESSAGES ? raw : withDefaults(raw, readYaml(SHIPPED_MESSAGES, 'the messages.yml shipped with threadline'), [], defaulted);
+  const result = textsSchema.safeParse(merged);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${lookup(raw, i.path) === undefined ? 'is missing' : i.message}`);
+    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${lookup(merged, i.path) === undefined ? 'is missing' : i.message}`);
     throw new Error(`${file} has problems:\n${problems.join('\n')}\nCompare with the messages.yml that ships in prompts/.`);
   }
-  return result.data;
+  return { texts: result.data, defaulted };
 }
+
+export function loadTexts(promptsDir: string): Texts {
+  return readTexts(promptsDir).texts;
+}
+
+function readYaml(file: string, hint: string): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — fix the YAML (${hint})`);
+  }
+}
+
+/** `custom` with every key it lacks (at any depth) taken from `shipped`; the paths taken are pushed to `taken`. */
+function withDefaults(custom: unknown, shipped: unknown, path: string[], taken: string[]): unknown {
+  if (!isRecord(custom) || !isRecord(shipped)) return custom;
+  const out: Record<string, unknown> = { ...custom };
+  for (const [key, value] of Object.entries(shipped)) {
+    if (out[key] === undefined) {
+      out[key] = value;
+      taken.push([...path, key].join('.'));
+    } else out[key] = withDefaults(out[key], value, [...path, key], taken);
+  }
+  return out;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
