@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { reportKnowledgeToAdmins } from '../platforms/admin-reports.js';
 import { ConsoleChat } from '../platforms/console/console-chat.js';
 
 /** `threadline chat`: the local console chat, whatever tokens are configured. */
@@ -19,7 +20,14 @@ export async function run(_args: string[] = []): Promise<number> {
       title: `${config.COMPANY_NAME} support, ${kb.articles.length} articles from ${config.KNOWLEDGE_DIR}`,
       customerName: process.env.THREADLINE_CONSOLE_NAME ?? capitalise(userInfo().username),
     });
-    await chat.run();
+    const running = chat.run(); // prints the title before anything else is shown
+    // an edit to the knowledge folder while chatting shows what Slack/Discord admins would be told
+    const reports = reportKnowledgeToAdmins(app, [{ name: 'console', outbox: chat.outbox }], { atStart: false });
+    try {
+      await running;
+    } finally {
+      reports.stop();
+    }
   } finally {
     await app.close();
   }

@@ -7,9 +7,10 @@ import type { RunningPlatform } from './platform.js';
  * Tells the admins in chat what the log says about the knowledge folder: the problems it was loaded with
  * at start, then after every reload the problems an edit brought up (file, line, field, fix) and the files
  * that are fine again. Each platform posts to its admins' channel (the default team's agents channel).
- * Posting happens beside the reload, never holding it up, and a failure is only logged.
+ * Posting happens beside the reload, never holding it up, and a failure is only logged. `atStart: false` skips
+ * the start-up report (the console chat: the log just above the chat already shows those problems).
  */
-export function reportKnowledgeToAdmins(app: App, platforms: readonly RunningPlatform[]): { stop(): void } {
+export function reportKnowledgeToAdmins(app: App, platforms: readonly Pick<RunningPlatform, 'name' | 'outbox'>[], { atStart = true } = {}): { stop(): void } {
   let active = true;
   const tell = (replies: Reply[]) => {
     if (!active) return;
@@ -24,7 +25,7 @@ export function reportKnowledgeToAdmins(app: App, platforms: readonly RunningPla
       })();
     }
   };
-  tell(knowledgeReports({ newProblems: app.knowledge.knowledge.problems, fixed: [] }, app.texts.knowledge, { atStart: true }));
+  if (atStart) tell(knowledgeReports({ newProblems: app.knowledge.knowledge.problems, fixed: [] }, app.texts.knowledge, { atStart: true }));
   app.knowledge.onChange((change) => tell(knowledgeReports(change, app.texts.knowledge)));
   return {
     stop() {

@@ -139,7 +139,8 @@ export class ConsoleChat {
     return `${this.session}:${++this.eventSeq}`;
   }
 
-  private readonly outbox: Outbox = {
+  /** Where the bot's replies are printed; also for replies no typed line causes (knowledge reports to [admins]). */
+  readonly outbox: Outbox = {
     send: async (destination: Destination, reply: Reply): Promise<PostedRef> => {
       this.remember(destination, reply);
       this.show(this.prefix(destination), renderReply(reply));
