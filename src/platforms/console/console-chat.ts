@@ -37,6 +37,8 @@ export class ConsoleChat {
   private readonly customer: Person;
   private readonly agent: Person = { platform: 'console', workspaceId: 'local', id: 'console-agent', displayName: 'Console Agent', isAgent: true };
   private messageSeq = 0;
+  /** Set while an interactive prompt waits for input: redraws it after output printed meanwhile. */
+  private promptShown?: () => void;
 
   constructor(private readonly options: ConsoleChatOptions) {
     const name = options.customerName ?? 'You';
@@ -56,11 +58,17 @@ export class ConsoleChat {
       rl.prompt();
     };
     prompt();
+    // output that no typed line caused (a knowledge report) is printed above the prompt, which is then redrawn
+    if (interactive) this.promptShown = () => rl.prompt(true);
     for await (const raw of rl) {
+      const redraw = this.promptShown;
+      this.promptShown = undefined;
       if (!interactive && raw.trim()) this.print(`${this.role}> ${raw}`);
       if ((await this.onLine(raw.trim())) === 'quit') break;
       prompt();
+      this.promptShown = redraw;
     }
+    this.promptShown = undefined;
     rl.close();
   }
 
@@ -177,7 +185,10 @@ export class ConsoleChat {
 
   private show(prefix: string, lines: string[]): void {
     const pad = ' '.repeat(Math.min(prefix.length, 6));
+    const redraw = this.promptShown;
+    if (redraw) this.options.output.write('\r\x1b[K'); // clear the prompt line; the text typed so far comes back with it
     lines.forEach((line, i) => this.print(i === 0 ? `${prefix}${line}` : line ? `${pad}${line}` : ''));
+    redraw?.();
   }
 
   private print(line: string): void {
