@@ -4,7 +4,8 @@ import { decide } from './decide.js';
 import { fuse, topK, type FusionWeights } from './fusion.js';
 import type { Query, Scorer } from './scorer.js';
 import { normalize } from './text.js';
-import type { Candidate, Matcher, MatchResult, Thresholds } from './types.js';
+import { phrasingsOf } from './phrasings.js';
+import type { Candidate, Decision, Matcher, MatchResult, Thresholds } from './types.js';
 
 export interface MatcherModel {
   /** "hybrid" or "lexical": what actually runs (hybrid falls back to lexical when the encoder fails). */
@@ -20,11 +21,27 @@ export interface MatcherModel {
 }
 
 const DEFAULT_LIMIT = 5;
+const AMBIGUOUS = -1;
+
+/** Normalised phrasing → index of the one article that has it (AMBIGUOUS when several do). */
+function ownersByPhrasing(articles: readonly Article[]): Map<string, number> {
+  const owners = new Map<string, number>();
+  articles.forEach((article, a) => {
+    for (const phrasing of phrasingsOf(article)) {
+      const key = normalize(phrasing);
+      if (!key) continue;
+      const seen = owners.get(key);
+      owners.set(key, seen === undefined || seen === a ? a : AMBIGUOUS);
+    }
+  });
+  return owners;
+}
 
 /** A matcher built from scorers: score every article on every channel, fuse, rank, calibrate, decide. */
 export class ScoringMatcher implements Matcher {
   readonly thresholds: Thresholds;
   private readonly channelNames: string[];
+  private phrasingOwners?: Map<string, number>;
 
   constructor(readonly model: MatcherModel) {
     this.thresholds = model.thresholds;
@@ -45,10 +62,21 @@ export class ScoringMatcher implements Matcher {
     const fused = await this.fusedScores(question);
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
     // rank at least three so the decision can always offer up to three suggestions
-    const best = topK(fused, Math.max(limit, 3));
+    let best = topK(fused, Math.max(limit, 3));
+    const written = this.writtenFor(question);
+    if (written !== undefined) best = [written, ...best.filter((i) => i !== written)].slice(0, best.length);
     const confidence = confidences(fused, best, this.model.noneScore);
     const ranked: Candidate[] = best.map((i, r) => ({ article: this.articles[i]!, score: confidence[r]! }));
-    return { question, candidates: ranked.slice(0, limit), decision: decide(ranked, this.thresholds) };
+    // a question the admins wrote into exactly one article is that article's, however close its neighbours score
+    const decision: Decision = written !== undefined ? { kind: 'answer', article: ranked[0]!.article, score: ranked[0]!.score } : decide(ranked, this.thresholds);
+    return { question, candidates: ranked.slice(0, limit), decision };
+  }
+
+  /** The article whose title or questions include this question word for word (after normalising), if exactly one does. */
+  private writtenFor(question: string): number | undefined {
+    this.phrasingOwners ??= ownersByPhrasing(this.articles);
+    const owner = this.phrasingOwners.get(normalize(question));
+    return owner === undefined || owner === AMBIGUOUS ? undefined : owner;
   }
 
   /** Every article's fused (uncalibrated) score for a question. */

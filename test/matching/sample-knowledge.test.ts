@@ -32,4 +32,17 @@ describe('hybrid matcher on the sample knowledge base', () => {
     const { decision } = await matcher.match(question);
     expect(decision).toEqual({ kind: 'handoff', reason: 'no-match' });
   });
+
+  it('answers every question and title the articles list, word for word, with its own article', async () => {
+    const written = matcher.articles.flatMap((article) => [article.title, ...article.questions].map((text) => ({ text, id: article.id })));
+    const owners = new Map<string, Set<string>>();
+    for (const { text, id } of written) owners.set(text.toLowerCase(), (owners.get(text.toLowerCase()) ?? new Set()).add(id));
+    const misses: string[] = [];
+    for (const { text, id } of written) {
+      if (owners.get(text.toLowerCase())!.size > 1) continue; // written into two articles: kb check reports it
+      const { decision } = await matcher.match(text);
+      if (decision.kind !== 'answer' || decision.article.id !== id) misses.push(`"${text}" (${id}) → ${decision.kind}`);
+    }
+    expect(misses).toEqual([]);
+  });
 });
