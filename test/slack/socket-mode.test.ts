@@ -83,4 +83,19 @@ describe('Slack in Socket Mode', () => {
       await fake.close();
     }
   });
+
+  it('refuses to start when Slack cannot be reached, blaming the connection and not the token', async () => {
+    const fake = await FakeSlack.start({ botToken: 'xoxb-the-real-one' });
+    const apiUrl = fake.apiUrl;
+    await fake.close(); // nothing listens there any more
+    const config = parseConfig({ STORE_URL: 'memory://', MATCHER: 'lexical', SLACK_BOT_TOKEN: 'xoxb-the-real-one', SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: apiUrl });
+    const app = await createApp(config, { watch: false, logger: silentLogger });
+    try {
+      const failure = startSlack(app);
+      await expect(failure).rejects.toThrow(/^Could not reach Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ \(auth\.test: .*ECONNREFUSED\); check the network or proxy and SLACK_API_URL$/);
+      await expect(failure).rejects.not.toThrow(/SLACK_BOT_TOKEN/);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -50,7 +50,7 @@ export async function connectSlack(config: Config, logger: Logger, listen: Liste
   try {
     await bolt.init(); // auth.test: a bad token fails here, not silently on every event
   } catch (error) {
-    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${errorText(error)}); check the Bot User OAuth Token and SLACK_API_URL`);
+    throw new Error(explainAuthFailure(error, config.SLACK_API_URL));
   }
 
   if (!receiver) {
@@ -112,4 +112,18 @@ function waitForEvent(emitter: { once(event: string, listener: () => void): unkn
     const timer = setTimeout(done, timeoutMs);
     emitter.once(event, done);
   });
+}
+
+/** A token Slack refused and a Slack that could not be reached need different fixes. */
+function explainAuthFailure(error: unknown, apiUrl: string | undefined): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const where = apiUrl ?? 'https://slack.com/api/';
+  if (code === webApi.ErrorCode.RequestError) {
+    const cause = (error as { original?: { cause?: { code?: string } } }).original?.cause?.code;
+    return `Could not reach Slack at ${where} (auth.test: ${errorText(error)}${cause ? `, ${cause}` : ''}); check the network or proxy${apiUrl ? ' and SLACK_API_URL' : ''}`;
+  }
+  if (code === webApi.ErrorCode.HTTPError) {
+    return `Slack at ${where} answered auth.test with ${errorText(error)}; check SLACK_API_URL, or try again if Slack is having trouble`;
+  }
+  return `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${errorText(error)}); copy the Bot User OAuth Token (xoxb-…) again from your app's OAuth & Permissions page${apiUrl ? ' and check SLACK_API_URL' : ''}`;
 }
