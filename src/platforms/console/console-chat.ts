@@ -93,6 +93,9 @@ export class ConsoleChat {
     if (button) {
       return this.send({ kind: 'action', eventId: this.eventId(), conversationId: button.conversationId, from: this.person, action: button.action, value: button.value, thread: this.thread });
     }
+    // the agent meant the button even when it is not showing: the engine says why it cannot be done here,
+    // instead of "claim" becoming the agent's own question
+    if (this.role === 'agent' && /^(claim|resolve)[.!]*$/i.test(line)) return this.command(`/${line.replace(/[.!]+$/, '')}`);
     await this.send({ kind: 'message', eventId: this.eventId(), thread: this.thread, from: this.person, text: line });
   }
 
