@@ -25,7 +25,8 @@ export function calibrateThresholds(
 ): Calibrated | undefined {
   const scored = outcomes
     .filter((o) => o.top.length > 0 && (countOutOfScope || o.expect !== null))
-    .map((o) => ({ first: o.first, second: o.second, inScope: o.expect !== null, correct: o.expect !== null && o.top[0] === o.expect }));
+    // a written question is answered at any thresholds: it sits at the top of the scale
+    .map((o) => ({ first: o.written ? 1 : o.first, second: o.written ? 0 : o.second, inScope: o.expect !== null, correct: o.expect !== null && o.top[0] === o.expect }));
   const choice = searchAnswerThresholds(scored, target);
   if (!choice) return undefined;
   return {

@@ -38,7 +38,7 @@ const ratio = (n: number, d: number) => (d === 0 ? 0 : n / d);
 export function quality(outcomes: readonly CaseOutcome[], thresholds: Thresholds): QualityFigures {
   let inScope = 0, top1 = 0, top3 = 0, answeredIn = 0, rightAnswers = 0, oos = 0, oosAnswered = 0;
   for (const o of outcomes) {
-    const answered = o.top.length > 0 && isConfident(o.first, o.second, thresholds);
+    const answered = o.top.length > 0 && (o.written === true || isConfident(o.first, o.second, thresholds));
     if (o.expect === null) {
       oos++;
       if (answered) oosAnswered++;

@@ -14,6 +14,8 @@ export interface CaseOutcome {
   /** Confidence of the best and second-best candidate. */
   first: number;
   second: number;
+  /** The question is written word for word in the top article, which the bot answers at any thresholds. */
+  written?: boolean;
 }
 
 export interface EvalRun {
@@ -49,6 +51,7 @@ export async function runEval(dir: string, options: MatcherOptions & { logger?: 
       top: result.candidates.map((x) => x.article.id),
       first: result.candidates[0]?.score ?? 0,
       second: result.candidates[1]?.score ?? 0,
+      ...(result.decision.kind === 'answer' && result.decision.written ? { written: true } : {}),
     });
   }
   const unknownIds = [...new Set(cases.flatMap((c) => (c.expect !== null && !knowledge.byId.has(c.expect) ? [c.expect] : [])))];

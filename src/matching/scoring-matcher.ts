@@ -68,7 +68,7 @@ export class ScoringMatcher implements Matcher {
     const confidence = confidences(fused, best, this.model.noneScore);
     const ranked: Candidate[] = best.map((i, r) => ({ article: this.articles[i]!, score: confidence[r]! }));
     // a question the admins wrote into exactly one article is that article's, however close its neighbours score
-    const decision: Decision = written !== undefined ? { kind: 'answer', article: ranked[0]!.article, score: ranked[0]!.score } : decide(ranked, this.thresholds);
+    const decision: Decision = written !== undefined ? { kind: 'answer', article: ranked[0]!.article, score: ranked[0]!.score, written: true } : decide(ranked, this.thresholds);
     return { question, candidates: ranked.slice(0, limit), decision };
   }
 

@@ -9,7 +9,7 @@ export interface Candidate {
 /** What the bot should do with a question. */
 export type Decision =
   /** Confident: answer with this one article. */
-  | { kind: 'answer'; article: Article; score: number }
+  | { kind: 'answer'; article: Article; score: number; /** The question is written word for word in this article: answered whatever the thresholds. */ written?: true }
   /** Close: offer these 1–3 choices ("Did you mean …"). */
   | { kind: 'suggest'; candidates: Candidate[] }
   /** Nothing fits well enough: a person should take it. */

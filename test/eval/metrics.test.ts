@@ -27,6 +27,12 @@ describe('quality figures', () => {
     });
   });
 
+  it('counts a question written word for word in its article as answered, as the bot answers it at any thresholds', () => {
+    const written: CaseOutcome = { ...o('c', ['c', 'a', 'b'], 0.3, 0.25), written: true };
+    expect(quality([written], t)).toMatchObject({ answerRate: 1, answeredPrecision: 1 });
+    expect(calibrateThresholds([written, o('a', ['b', 'a', 'c'], 0.4, 0.1)], t)).toMatchObject({ answerRate: 1 / 2, answeredPrecision: 1 });
+  });
+
   it('is all zeros with nothing to count', () => {
     expect(quality([], t)).toEqual({ inScopeAccuracy: 0, top3Accuracy: 0, answerRate: 0, answeredPrecision: 0, allAnswersPrecision: 0, oosRecall: 0 });
   });
