@@ -18,6 +18,14 @@ export interface Article {
   file: string;
   /** sha256 of the file's text: the cache key for anything derived from the article. */
   hash: string;
+  /** Where its frontmatter fields are, for problems found across files; absent when not read from a file. */
+  lines?: ArticleLines;
+}
+
+/** 1-based lines in the article's file. */
+export interface ArticleLines {
+  /** The "id:" line; absent when the id comes from the file name. */
+  id?: number;
 }
 
 const text = (what: string) =>

@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import type { KnowledgeProblem } from './problems.js';
+import { onePerId } from './duplicate-ids.js';
 
 /** The articles that are live, plus the problems found while assembling them. */
 export interface KnowledgeBase {
@@ -13,28 +14,14 @@ export interface KnowledgeBase {
 export const questionKey = (q: string) => q.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
- * Builds the live knowledge base from one article per file (in file order), checking what only shows
- * across files: duplicate ids (the first file keeps the id) and the same question in two articles.
+ * Builds the live knowledge base from one article per file, checking what only shows across files: the same
+ * id in two files (see onePerId; `previous`, the base live until now, decides who keeps it) and the same
+ * question in two articles.
  */
-export function assembleKnowledgeBase(candidates: readonly Article[], fileProblems: readonly KnowledgeProblem[]): KnowledgeBase {
-  const problems = [...fileProblems];
-  const byId = new Map<string, Article>();
-  for (const article of candidates) {
-    const first = byId.get(article.id);
-    if (first) {
-      problems.push({
-        severity: 'error',
-        file: article.file,
-        line: 1,
-        field: 'id',
-        message: `duplicate id "${article.id}": ${first.file} already uses it; this file is not loaded`,
-        fix: 'rename the file or set a different "id:" in its frontmatter',
-      });
-      continue;
-    }
-    byId.set(article.id, article);
-  }
-  const articles = [...byId.values()];
+export function assembleKnowledgeBase(candidates: readonly Article[], fileProblems: readonly KnowledgeProblem[], previous?: KnowledgeBase): KnowledgeBase {
+  const { kept: articles, problems: idProblems } = onePerId(candidates, previous?.byId);
+  const problems = [...fileProblems, ...idProblems];
+  const byId = new Map(articles.map((a) => [a.id, a]));
 
   const askedIn = new Map<string, Article>();
   for (const article of articles) {

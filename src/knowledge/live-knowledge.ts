@@ -114,7 +114,7 @@ export class LiveKnowledge {
     const articles = states.flatMap(([, s]) => (s.lastGood ? [s.lastGood] : []));
     const fileProblems = states.flatMap(([, s]) => s.problems);
     const before = this.current;
-    this.current = assembleKnowledgeBase(articles, fileProblems);
+    this.current = assembleKnowledgeBase(articles, fileProblems, before);
 
     // problems across files (a duplicate id or question) are only known once the whole base is assembled
     const edited = new Set([...added, ...changed]);

@@ -79,6 +79,7 @@ export function parseArticleFile(file: string, source: string): ParsedFile {
     body,
     file,
     hash: createHash('sha256').update(text).digest('hex'),
+    lines: { id: locateKey(doc, 'id', lineOf) },
   };
   return { article, problems };
 }

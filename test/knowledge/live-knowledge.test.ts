@@ -63,6 +63,20 @@ describe('hot reload of the knowledge folder', () => {
     expect(changes.at(-1)?.newProblems).toEqual([]);
   });
 
+  it('keeps the live article when a new file takes its id, and reports the newcomer', async () => {
+    const withId = (title: string) => `---\nid: refund-request\ntitle: ${title}\n---\nAnswer for ${title}.\n`;
+    const { dir, knowledge, changes } = start({ 'refunds.md': withId('Request a refund') });
+    await knowledge.start();
+
+    // by path alone a-draft.md would come first; being live already is what keeps refunds.md
+    writeFileSync(join(dir, 'a-draft.md'), withId('Draft'));
+    await eventually(() => expect(changes.at(-1)?.added).toEqual(['a-draft.md']));
+    expect(knowledge.knowledge.byId.get('refund-request')?.title).toBe('Request a refund');
+    expect(changes.at(-1)?.newProblems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'a-draft.md', line: 2, field: 'id', message: expect.stringContaining('refunds.md has it too and keeps it (it was live already)') }),
+    ]);
+  });
+
   it('adds new files and drops deleted ones', async () => {
     const { dir, knowledge, changes } = start({ 'a.md': good('A') });
     await knowledge.start();

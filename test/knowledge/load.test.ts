@@ -23,11 +23,20 @@ describe('loading a knowledge folder', () => {
     expect(kb.problems).toEqual([]);
   });
 
-  it('reports duplicate ids, keeping the first file', async () => {
+  it('on a duplicate id keeps the file named after the id, even when a draft comes first by path', async () => {
+    const kb = await loadKnowledge(folder({ 'billing/a-draft.md': md('Draft', [], 'id: refund-request\n'), 'billing/refund-request.md': md('Request a refund') }));
+    expect(kb.byId.get('refund-request')?.file).toBe('billing/refund-request.md');
+    expect(kb.articles.map((a) => a.file)).toEqual(['billing/refund-request.md']);
+    expect(kb.problems.map(formatProblem)).toEqual([
+      'error: billing/a-draft.md:5 (id): duplicate id "refund-request": billing/refund-request.md has it too and keeps it (its file is named after the id), so this file is not loaded — change it to an id no other file uses (e.g. "id: a-draft", its file name); if this file should replace billing/refund-request.md, delete that file or change its id',
+    ]);
+  });
+
+  it('on a duplicate id that neither file is named after keeps the first by path', async () => {
     const kb = await loadKnowledge(folder({ 'billing/refunds.md': md('Refunds'), 'accounts/refunds.md': md('Account refunds') }));
     expect(kb.articles.map((a) => a.file)).toEqual(['accounts/refunds.md']);
     expect(kb.problems.map(formatProblem)).toEqual([
-      'error: billing/refunds.md:1 (id): duplicate id "refunds": accounts/refunds.md already uses it; this file is not loaded — rename the file or set a different "id:" in its frontmatter',
+      'error: billing/refunds.md:1 (id): duplicate id "refunds": accounts/refunds.md has it too and keeps it (it comes first by path), so this file is not loaded — rename this file, or add an "id:" line with an id no other file uses; if this file should replace accounts/refunds.md, delete that file or change its id',
     ]);
   });
 
