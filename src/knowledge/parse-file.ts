@@ -19,6 +19,14 @@ export function parseArticleFile(file: string, source: string): ParsedFile {
   const text = source.replace(/^\uFEFF/, '');
 
   const match = FRONTMATTER.exec(text);
+  if (!match && /^---[ \t]*\r?\n/.test(text)) {
+    error({
+      line: 1,
+      message: 'the frontmatter opened by "---" on line 1 has no closing "---" line',
+      fix: 'add a line "---" after the last frontmatter line, before the answer',
+    });
+    return { problems };
+  }
   if (!match) {
     error({
       line: 1,

@@ -51,6 +51,13 @@ describe('a knowledge file', () => {
     expect(problems[0]).toMatchObject({ line: 1, message: 'the file does not start with a frontmatter block' });
   });
 
+  it('reports frontmatter that is opened but never closed as such', () => {
+    const { problems } = parseArticleFile('a.md', '---\ntitle: Refunds\nquestions: ["refund"]\nThe answer.\n');
+    expect(problems.map(formatProblem)).toEqual([
+      'error: a.md:1: the frontmatter opened by "---" on line 1 has no closing "---" line — add a line "---" after the last frontmatter line, before the answer',
+    ]);
+  });
+
   it('rejects a bad url and a bad id', () => {
     const { problems } = parseArticleFile('a.md', file('id: "has spaces"\ntitle: T\nurl: help centre'));
     expect(problems.map((p) => p.field)).toEqual(['id', 'url']);
