@@ -7,7 +7,7 @@ import { linkRequest, saysThanks } from './intents.js';
 import { ConversationLock } from './conversation-lock.js';
 import { isWithinHours } from './opening-hours.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
-import { comment, rate, resolve } from './survey.js';
+import { comment, rate, rateTyped, resolve } from './survey.js';
 import { identityOf } from '../store/customers.js';
 import type { Conversation } from '../store/records.js';
 import type { ActionName, Inbound, InboundAction, InboundCommand, InboundMessage, Outbox, Platform } from './types.js';
@@ -137,7 +137,8 @@ export class Engine {
     if (!inbound.from.isAgent) await this.ctx.store.customers.upsert(inbound.from, now);
     const { conversation, fresh } = await this.openConversation(inbound, now);
     const turn = await this.turnFor(conversation, inbound.from, outbox, now);
-    const fromAgent = inbound.from.isAgent && !turn.customer.identities.includes(identityOf(inbound.from));
+    const fromCustomer = turn.customer.identities.includes(identityOf(inbound.from));
+    const fromAgent = inbound.from.isAgent && !fromCustomer;
     this.ctx.record(conversation, fromAgent ? 'agent' : 'customer', text, now, inbound.from.displayName);
     await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
     if (fresh) await this.ctx.event('conversation.opened', conversation, { question: text });
@@ -149,6 +150,8 @@ export class Engine {
       // A person has this (or an agent is talking in the thread): the bot stays quiet, except to pass the
       // customer's words on to the agents when they cannot write where the customer is (a DM).
       if (conversation.state === 'handed_off' && !fromAgent) await relayToAgents(this.ctx, turn, text);
+    } else if (['resolved', 'surveyed'].includes(conversation.state) && fromCustomer && (await rateTyped(this.ctx, turn, text))) {
+      // the CES answer typed in the thread ("seven", "6/7") rather than pressed: taken, or the scale asked again
     } else if (conversation.state === 'resolved' || conversation.state === 'surveyed') {
       if (saysThanks(text) || !text) {
         await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.texts.resolved.welcome });

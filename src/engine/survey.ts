@@ -1,6 +1,7 @@
 import type { ResolvedBy } from '../store/records.js';
 import type { EngineContext, Turn } from './context.js';
 import { buildPacket } from './handoff.js';
+import { readRating } from './rating.js';
 import type { Button, Reply } from './types.js';
 
 /**
@@ -108,6 +109,20 @@ export async function rate(ctx: EngineContext, turn: Turn, value: string | undef
   });
   await ctx.toActor(turn, { kind: 'notice', text: ctx.say(low ? ctx.texts.survey.thanks_low : ctx.texts.survey.thanks, { score }) });
   if (low) await alert(ctx, turn, score);
+}
+
+/**
+ * A message after the CES question that answers it ("seven", "6/7", "Strongly agree") counts as pressing that
+ * button; a number off the scale ("8", "10/10") gets the scale again rather than opening a new question.
+ * Returns false when the message is no rating, so it is handled as any other message.
+ */
+export async function rateTyped(ctx: EngineContext, turn: Turn, text: string): Promise<boolean> {
+  const { conversation } = turn;
+  const rating = conversation.survey?.round === conversation.round ? readRating(text, ctx.texts.survey.scale) : undefined;
+  if (rating === undefined) return false;
+  if (rating !== 'unclear') await rate(ctx, turn, `${conversation.round}:${rating}`);
+  else await ctx.toActor(turn, { kind: 'notice', text: ctx.say(conversation.survey?.answeredAt ? ctx.texts.survey.already_answered : ctx.texts.survey.scale_reminder) });
+  return true;
 }
 
 async function alert(ctx: EngineContext, turn: Turn, score: number, comment?: string): Promise<void> {

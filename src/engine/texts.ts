@@ -87,6 +87,7 @@ export const textsSchema = z.object({
     already_answered: line,
     not_yours: line,
     expired: line,
+    scale_reminder: line,
     alert: line,
   }),
   refusals: z.object({
