@@ -26,6 +26,9 @@ export interface Article {
 export interface ArticleLines {
   /** The "id:" line; absent when the id comes from the file name. */
   id?: number;
+  title?: number;
+  /** One per entry of `questions`, in order. */
+  questions?: number[];
 }
 
 const text = (what: string) =>

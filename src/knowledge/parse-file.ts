@@ -87,7 +87,11 @@ export function parseArticleFile(file: string, source: string): ParsedFile {
     body,
     file,
     hash: createHash('sha256').update(text).digest('hex'),
-    lines: { id: locateKey(doc, 'id', lineOf) },
+    lines: {
+      id: locateKey(doc, 'id', lineOf),
+      title: nodeLine(doc, ['title'], lineOf),
+      questions: fm.questions.map((_, i) => nodeLine(doc, ['questions', i], lineOf) ?? locateKey(doc, 'questions', lineOf) ?? 2),
+    },
   };
   return { article, problems };
 }
@@ -112,9 +116,7 @@ function warnUnknownKeys(doc: Document, file: string, lineOf: (o: number) => num
 function issueToProblem(issue: z.core.$ZodIssue, doc: Document, file: string, lineOf: (o: number) => number): KnowledgeProblem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : p));
   const field = path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
-  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const keyLine = locateKey(doc, String(path[0] ?? ''), lineOf);
-  const line = node?.range ? lineOf(node.range[0]) : keyLine;
+  const line = nodeLine(doc, path, lineOf) ?? locateKey(doc, String(path[0] ?? ''), lineOf);
   const missing = issue.code === 'invalid_type' && !doc.hasIn(path);
   return {
     severity: 'error',
@@ -124,6 +126,11 @@ function issueToProblem(issue: z.core.$ZodIssue, doc: Document, file: string, li
     message: issue.message,
     fix: missing ? `add a "${field}:" line to the frontmatter` : undefined,
   };
+}
+
+function nodeLine(doc: Document, path: readonly (string | number)[], lineOf: (o: number) => number): number | undefined {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? lineOf(node.range[0]) : undefined;
 }
 
 function locateKey(doc: Document, key: string, lineOf: (o: number) => number): number | undefined {

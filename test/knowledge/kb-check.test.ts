@@ -37,6 +37,16 @@ describe('threadline kb check', () => {
     const { code, stdout } = await kbCheck(copy);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^error: billing\/broken\.md:\d+: invalid YAML/m);
-    expect(stdout).toMatch(/1 error\(s\)/);
+    expect(stdout).toMatch(/1 error\(s\), 0 warning\(s\): fix the errors above; until then the bot leaves out billing\/broken\.md$/m);
+  });
+
+  it('says every file still loads when the only error is a question asked in two articles', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'threadline-kbcheck-'));
+    cpSync(join(root, 'knowledge'), copy, { recursive: true });
+    writeFileSync(join(copy, 'billing', 'refunds-faq.md'), '---\ntitle: Refunds FAQ\nquestions:\n  - "I want a refund"\n---\nAsk billing.\n');
+    const { code, stdout } = await kbCheck(copy);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^error: billing\/refunds-faq\.md:4 \(questions\[0\]\): "I want a refund" is also a question of billing\/refund-request\.md:4 \(refund-request\)/m);
+    expect(stdout).toMatch(/fix the errors above; every file still loads meanwhile$/m);
   });
 });

@@ -45,21 +45,21 @@ describe('hot reload of the knowledge folder', () => {
     expect(changes.at(-1)).toMatchObject({ changed: ['refunds.md'], newProblems: [], fixed: ['refunds.md'] });
   });
 
-  it('reports a question that an edit makes collide with another article, and the other file once it is fixed', async () => {
+  it('reports a question that an edit makes collide with another article in the edited file, at its line', async () => {
     const withQuestion = (title: string, question: string) => `---\ntitle: ${title}\nquestions: ["${question}"]\n---\nAnswer.\n`;
     const { dir, knowledge, changes } = start({ 'refunds.md': withQuestion('Refunds', 'I was charged twice'), 'billing.md': good('Billing') });
     await knowledge.start();
     expect(changes.at(-1)?.newProblems).toEqual([]);
 
+    // billing.md comes first by path, but refunds.md had the question first: the edit is what should change
     writeFileSync(join(dir, 'billing.md'), withQuestion('Billing', 'I was charged TWICE!'));
     await eventually(() => expect(changes.at(-1)?.changed).toEqual(['billing.md']));
     expect(changes.at(-1)?.newProblems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'refunds.md', field: 'questions', message: expect.stringContaining('also a question of billing.md') }),
+      expect.objectContaining({ severity: 'error', file: 'billing.md', line: 3, field: 'questions[0]', message: expect.stringContaining('also a question of refunds.md') }),
     ]);
 
-    // the clash is fixed in the file that was edited; refunds.md, which was reported, is now fine too
     writeFileSync(join(dir, 'billing.md'), good('Billing'));
-    await eventually(() => expect(changes.at(-1)?.fixed).toEqual(['refunds.md']));
+    await eventually(() => expect(changes.at(-1)?.fixed).toEqual(['billing.md']));
     expect(changes.at(-1)?.newProblems).toEqual([]);
   });
 

@@ -40,11 +40,17 @@ describe('loading a knowledge folder', () => {
     ]);
   });
 
-  it('reports the same question in two articles, ignoring case and punctuation', async () => {
-    const kb = await loadKnowledge(folder({ 'a.md': md('A', ['Has my top-up gone through?']), 'b.md': md('B', ['has my top up gone through']) }));
-    expect(kb.problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'b.md', field: 'questions', message: expect.stringContaining('is also a question of a.md (a)') }),
+  it('reports the same question in two articles, ignoring case and punctuation, at its line in the later file', async () => {
+    const kb = await loadKnowledge(folder({ 'a.md': md('A', ['Has my top-up gone through?']), 'b.md': md('B', ['refund', 'has my top up gone through']) }));
+    expect(kb.articles.map((a) => a.file)).toEqual(['a.md', 'b.md']);
+    expect(kb.problems.map(formatProblem)).toEqual([
+      'error: b.md:5 (questions[1]): "has my top up gone through" is also a question of a.md:4 (a); the bot cannot tell which of the two articles answers it — delete or reword this question; it stays in a.md',
     ]);
+  });
+
+  it('reports a question that repeats another article\'s title in the file with the question', async () => {
+    const kb = await loadKnowledge(folder({ 'a.md': md('A', ['Request a refund']), 'b.md': md('Request a refund') }));
+    expect(kb.problems).toEqual([expect.objectContaining({ file: 'a.md', line: 4, field: 'questions[0]', message: expect.stringContaining('is also the title of b.md:2 (b)') })]);
   });
 
   it('leaves a bad file out and keeps the rest', async () => {
