@@ -27,6 +27,7 @@ export interface ArticleLines {
   /** The "id:" line; absent when the id comes from the file name. */
   id?: number;
   title?: number;
+  team?: number;
   /** One per entry of `questions`, in order. */
   questions?: number[];
 }

@@ -90,6 +90,7 @@ export function parseArticleFile(file: string, source: string): ParsedFile {
     lines: {
       id: locateKey(doc, 'id', lineOf),
       title: nodeLine(doc, ['title'], lineOf),
+      team: nodeLine(doc, ['team'], lineOf),
       questions: fm.questions.map((_, i) => nodeLine(doc, ['questions', i], lineOf) ?? locateKey(doc, 'questions', lineOf) ?? 2),
     },
   };

@@ -53,6 +53,19 @@ describe('loading a knowledge folder', () => {
     expect(kb.problems).toEqual([expect.objectContaining({ file: 'a.md', line: 4, field: 'questions[0]', message: expect.stringContaining('is also the title of b.md:2 (b)') })]);
   });
 
+  it('warns about a team only one article uses that is spelled almost like another team', async () => {
+    const kb = await loadKnowledge(folder({
+      'a.md': md('A', [], 'team: billing\n'),
+      'b.md': md('B', [], 'team: billing\n'),
+      'c.md': md('C', [], 'team: biling\n'),
+      'd.md': md('D', [], 'team: legal\n'), // used once too, but like no other team: a real team
+    }));
+    expect(kb.teams).toEqual(['biling', 'billing', 'legal']);
+    expect(kb.problems.map(formatProblem)).toEqual([
+      'warning: c.md:5 (team): team "biling" is used by no other article, so it becomes a team of its own — did you mean billing? (2 articles use it)',
+    ]);
+  });
+
   it('leaves a bad file out and keeps the rest', async () => {
     const kb = await loadKnowledge(folder({ 'good.md': md('Good'), 'bad.md': '---\ntitle: [unclosed\n---\nx\n' }));
     expect(kb.articles.map((a) => a.id)).toEqual(['good']);
