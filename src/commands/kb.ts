@@ -1,6 +1,7 @@
 import { loadKnowledge } from '../knowledge/load.js';
 import { formatProblem, hasErrors } from '../knowledge/problems.js';
 import { loadConfig } from '../config.js';
+import { counted } from '../plural.js';
 
 const USAGE = 'usage: threadline kb check [dir]   (dir defaults to KNOWLEDGE_DIR, ./knowledge)';
 
@@ -21,16 +22,17 @@ export async function run(args: string[]): Promise<number> {
   const handoff = kb.articles.filter((a) => a.handoff).length;
   const noTeam = kb.articles.filter((a) => !a.team).length;
   if (kb.problems.length) console.log('');
-  console.log(`${dir}: ${kb.articles.length} articles, ${questions} questions, ${kb.teams.length} teams (${kb.teams.join(', ') || 'none'})`);
-  console.log(`  ${handoff} always hand off${noTeam ? `, ${noTeam} without a team (routed to the default team)` : ''}`);
+  console.log(`${dir}: ${counted(kb.articles.length, 'article')}, ${counted(questions, 'question')}, ${counted(kb.teams.length, 'team')} (${kb.teams.join(', ') || 'none'})`);
+  console.log(`  ${handoff} always ${handoff === 1 ? 'hands' : 'hand'} off${noTeam ? `, ${noTeam} without a team (routed to the default team)` : ''}`);
+  const tally = `${counted(errors.length, 'error')}, ${counted(warnings.length, 'warning')}`;
   if (hasErrors(kb.problems)) {
     // some errors leave a file out (bad YAML, a duplicate id), others do not (the same question in two articles)
     const loaded = new Set(kb.articles.map((a) => a.file));
     const leftOut = [...new Set(errors.map((p) => p.file))].filter((file) => file !== '.' && !loaded.has(file));
     const meanwhile = leftOut.length ? `until then the bot leaves out ${leftOut.join(', ')}` : 'every file still loads meanwhile';
-    console.log(`${errors.length} error(s), ${warnings.length} warning(s): fix the errors above; ${meanwhile}`);
+    console.log(`${tally}: fix the errors above; ${meanwhile}`);
     return 1;
   }
-  console.log(warnings.length ? `OK with ${warnings.length} warning(s)` : 'OK');
+  console.log(warnings.length ? `OK with ${counted(warnings.length, 'warning')}` : 'OK');
   return 0;
 }

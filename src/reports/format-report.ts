@@ -1,9 +1,10 @@
 import type { CesSummary } from './ces.js';
 import type { Report } from './build-report.js';
+import { counted } from '../plural.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const signedPct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 100)}`;
-const ces = (c: CesSummary) => (c.count ? `${c.count} answers, mean ${c.mean.toFixed(2)}, agree ${pct(c.agree)}, net effort ${signedPct(c.net)}` : 'no answers');
+const ces = (c: CesSummary) => (c.count ? `${counted(c.count, 'answer')}, mean ${c.mean.toFixed(2)}, agree ${pct(c.agree)}, net effort ${signedPct(c.net)}` : 'no answers');
 
 export function formatReport(report: Report): string {
   const lines = [
@@ -24,7 +25,7 @@ export function formatReport(report: Report): string {
     ...(report.gaps.length ? report.gaps.slice(0, 20).map((g) => `  ${String(g.count).padStart(3)} × ${g.question}`) : ['  none']),
   ];
   if (report.llm.length) {
-    lines.push('', 'LLM usage per day:', ...report.llm.map((d) => `  ${d.day}: ${d.calls} calls, ${d.tokens} tokens`));
+    lines.push('', 'LLM usage per day:', ...report.llm.map((d) => `  ${d.day}: ${counted(d.calls, 'call')}, ${counted(d.tokens, 'token')}`));
   }
   return lines.join('\n');
 }

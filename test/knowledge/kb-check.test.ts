@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 
-async function kbCheck(dir: string): Promise<{ code: number; stdout: string }> {
+async function kbCheck(dir?: string): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run('node', [join(root, 'bin/threadline.js'), 'kb', 'check', dir], { cwd: root });
+    const { stdout } = await run('node', [join(root, 'bin/threadline.js'), 'kb', 'check', ...(dir ? [dir] : [])], { cwd: root });
     return { code: 0, stdout };
   } catch (error) {
     const e = error as { code: number; stdout: string };
@@ -30,6 +30,21 @@ describe('threadline kb check', () => {
     expect(stdout.trim().endsWith('OK')).toBe(true);
   });
 
+  it('prints exactly the summary the README shows', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const shown = /prints a summary:\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect((await kbCheck()).stdout).toBe(shown);
+  });
+
+  it('counts one of a kind in the singular', async () => {
+    const one = mkdtempSync(join(tmpdir(), 'threadline-kbcheck-'));
+    writeFileSync(join(one, 'refunds.md'), '---\ntitle: Refunds\nquestions: ["money back"]\nteam: billing\nhandoff: true\n---\nA person handles refunds.\n');
+    writeFileSync(join(one, 'odd.md'), '---\ntitle: Odd\ncolour: blue\n---\nx\n');
+    const { stdout } = await kbCheck(one);
+    expect(stdout).toContain(`${one}: 2 articles, 1 question, 1 team (billing)\n  1 always hands off, 1 without a team (routed to the default team)\nOK with 1 warning\n`);
+  });
+
   it('exits 1 on a copy with a broken file, naming the file and line', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'threadline-kbcheck-'));
     cpSync(join(root, 'knowledge'), copy, { recursive: true });
@@ -37,7 +52,7 @@ describe('threadline kb check', () => {
     const { code, stdout } = await kbCheck(copy);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^error: billing\/broken\.md:\d+: invalid YAML/m);
-    expect(stdout).toMatch(/1 error\(s\), 0 warning\(s\): fix the errors above; until then the bot leaves out billing\/broken\.md$/m);
+    expect(stdout).toMatch(/1 error, 0 warnings: fix the errors above; until then the bot leaves out billing\/broken\.md$/m);
   });
 
   it('says every file still loads when the only error is a question asked in two articles', async () => {

@@ -46,6 +46,7 @@ describe('the report over real conversations', () => {
 
     const text = formatReport(report);
     expect(text).toContain('CES (1–7, "made it easy for me to handle my issue"): 2 answers, mean 4.00, agree 50%, net effort 0');
+    expect(text).toContain('    accounts  1 answer, mean 6.00');
     expect(text).toContain('Deflection (resolved without a person / conversations): 25%');
     expect(text).toContain('  2 × How do I export to Xero?');
   });
