@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
 import type { EngineContext, Turn } from './context.js';
 import { handOff } from './handoff.js';
-import { asksForPerson, saysNotHelped, soundsFrustrated } from './intents.js';
+import { asksForPerson, rejectsAnswer, soundsFrustrated } from './intents.js';
 import { resolve } from './survey.js';
 import type { Button, TriedArticle } from './types.js';
 
@@ -17,16 +17,22 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   const conversation = turn.conversation;
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
-  if (conversation.state === 'answered' && saysNotHelped(text)) {
+  const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
+  // "still nothing" to the choices is "None of these"
+  if (rejection && !rejection.details && conversation.state === 'suggesting') return noneFit(ctx, turn);
+  if (rejection && conversation.state === 'answered') {
     markRejected(conversation.tried, conversation.answeredArticleId);
     conversation.failures += 1;
-    if (conversation.failures >= ctx.settings.handoffAfterFailures || !hasWords(text)) return handOff(ctx, turn, 'not-helped');
+    // with nothing more to search with ("that didn't help"), another search would only guess
+    if (conversation.failures >= ctx.settings.handoffAfterFailures || !rejection.details) return handOff(ctx, turn, 'not-helped');
   }
 
-  let result = await ctx.deps.matcher.match(text);
+  // what is left after the complaint ("didn't work, I'm on the mobile app") is what to search with
+  const asked = rejection?.details || text;
+  let result = await ctx.deps.matcher.match(asked);
   // A short follow-up ("on the mobile app") often only makes sense with the question before it.
-  if (result.decision.kind === 'handoff' && conversation.state !== 'new' && text !== conversation.question) {
-    const combined = await ctx.deps.matcher.match(`${conversation.question} ${text}`);
+  if (result.decision.kind === 'handoff' && conversation.state !== 'new' && asked !== conversation.question) {
+    const combined = await ctx.deps.matcher.match(`${conversation.question} ${asked}`);
     if (combined.decision.kind !== 'handoff') result = combined;
   }
   await respond(ctx, turn, result);
@@ -190,5 +196,4 @@ function lastCustomerText(turn: Turn): string | undefined {
   return [...turn.conversation.transcript].reverse().find((l) => l.from === 'customer')?.text;
 }
 
-const hasWords = (text: string) => text.replace(/[^\p{L}]/gu, '').length > 12;
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -23,13 +23,65 @@ const FRUSTRATION = [
   /\bnot helpful\b/i,
 ];
 
-const NOT_HELPED = [
-  /\b(?:did ?n[o']?t|does ?n[o']?t|do ?n[o']?t|didnt|doesnt|did not|does not) (?:help|work|fix|solve|answer)\b/i,
-  /\bstill (?:not|doesn'?t|does not|can'?t|cannot|broken|failing|the same|having)\b/i,
-  /\bnot what i (?:asked|meant|need|wanted)\b/i,
-  /\b(?:wrong|irrelevant) (?:answer|article)\b/i,
-  /^\W*(?:no|nope|nah|not really|that'?s not it)\W*$/i,
+/** Who or what a complaint is about: "that", "it", "the steps", "I". */
+const SUBJECT = "(?:that|this|it|which|those|these|i'?m|i am|i|we|the (?:answer|article|link|page|steps?|instructions?|guide|reset(?: link)?|email|fix|solution|suggestion)|your (?:answer|article|link|steps?|suggestion))(?:'?s| is| was| are| were)?";
+/** "didn't", "does not", "won't", "can't". */
+const AUX_NOT = "(?:(?:did|does|do|has|have|is|was|would|could)(?:n'?t| not)|won'?t|will not|can'?t|cannot|can not)";
+
+/** Ways of saying the answer did not help, each read from where the message (or the last one) left off. */
+const REJECTION = [
+  // "didn't help", "doesn't seem to work", "hasn't fixed anything", "won't work", "does not answer my question"
+  new RegExp(`^(?:still )?${AUX_NOT}(?: (?:really|actually|even|quite|seem to|seems to|appear to))* (?:help|work|fix|solve|answer|change|do|make)\\w*(?: (?:it|anything|a thing|that|my (?:problem|issue|question)|the (?:problem|issue|trick))| for me)*\\b`),
+  // "still not working", "still nothing", "still can't log in", "still broken", "still having the same problem"
+  new RegExp(`^still (?:not(?: (?:working|fixed|resolved|solved|sorted|right))?|nothing|no(?: (?:luck|joy|change|difference|dice|good))?|broken|failing|stuck|(?:the )?same(?: (?:problem|issue|error|thing))?|(?:having|getting) (?:the same |this |that |an? )?(?:problem|issue|trouble|error)s?|${AUX_NOT})\\b`),
+  /^not (?:what i (?:asked|meant|need(?:ed)?|wanted|was (?:looking for|asking(?: about| for)?))|really|it|quite|working|relevant|right|the (?:right )?(?:answer|article|problem|issue|one))\b/,
+  /^none of (?:these|those|them|the above|it)(?: (?:help(?:ed|s)?|work(?:ed|s)?|fit|apply))?\b/,
+  /^(?:the )?(?:wrong|irrelevant|unrelated) (?:answer|article|link|one|thing)\b/,
+  /^(?:nothing|no) (?:changed|happened|works|worked|helped|luck|joy|change|difference|dice|good)\b/,
+  /^(?:the )?same (?:problem|issue|error|thing|result)\b/,
+  // "no it doesn't": the answer to "Did this solve it?"
+  new RegExp(`^${AUX_NOT}$`),
 ];
+
+/** What may come before a complaint without being a question of its own: "no,", "sorry but", "I tried that already and it". */
+const PREAMBLE = [
+  /^(?:no|nope|nah|hmm+|um+|uh+|ok(?:ay)?|well|so|but|and|sadly|unfortunately|sorry|thanks|thank you|yeah|yes|ah|oh|actually|however|i'?m afraid|i am afraid)\b/,
+  /^(?:i(?:'ve| have)? (?:already )?(?:did|done|tried|followed|read|checked)|(?:already )?tried|done|did) (?:that|this|it|those(?: steps)?|these(?: steps)?|the steps|the instructions|everything|all (?:of )?(?:that|this|them)|the article|the link|what it says)(?: already| twice| again)?\b/,
+  new RegExp(`^${SUBJECT}\\b`),
+];
+
+/** Words after a complaint that add nothing to search with: "didn't work for me either, sorry". */
+const FILLER = /\b(?:either|though|tho|unfortunately|sadly|sorry|again|any ?more|at all|yet|still|i'?m afraid|really|thanks|thank you|please|whatsoever|and|but|so|or)\b/g;
+
+/**
+ * Whether a message after an answer says it did not help ("that didn't help", "no, it still doesn't work",
+ * "still nothing", "not what I asked"), and what else it says ("… I'm on the mobile app"), '' when nothing.
+ * Undefined for anything else: the complaint must open the message, so a new question that merely contains
+ * "not" ("my invoice doesn't show the VAT number", "the export doesn't work for CSV files") stays a question.
+ */
+export function rejectsAnswer(text: string): { details: string } | undefined {
+  const said = text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  if (/^(?:no+|nope|nah)$/.test(said.replace(/[^a-z ]/g, '').trim())) return { details: '' };
+  let rest = afterComplaint(said);
+  if (rest === undefined) return undefined;
+  for (let more = afterComplaint(rest); more !== undefined; more = afterComplaint(rest)) rest = more;
+  return { details: /\p{L}{2,}/u.test(rest.replace(FILLER, '')) ? rest.replace(/^[^\p{L}\p{N}]+/u, '').trim() : '' };
+}
+
+/** What follows one complaint and the words that may lead up to it ("no, it still doesn't work"), if it opens `text`. */
+function afterComplaint(text: string): string | undefined {
+  let rest = text;
+  for (;;) {
+    rest = rest.replace(/^[^\p{L}\p{N}]+/u, '');
+    const rejection = firstMatch(REJECTION, rest);
+    if (rejection) return rest.slice(rejection.length);
+    const preamble = firstMatch(PREAMBLE, rest);
+    if (!preamble) return undefined;
+    rest = rest.slice(preamble.length);
+  }
+}
+
+const firstMatch = (patterns: RegExp[], text: string) => patterns.map((re) => re.exec(text)?.[0]).find(Boolean);
 
 const THANKS_PHRASE = "(?:ok(?:ay)?|great|perfect|awesome|brilliant|cool|nice|yes|yep|thanks?(?: you)?(?: (?:a lot|so much|very much))?|thx|ty|cheers|that (?:worked|helped|fixed it|did it|did the trick|solved it)|(?:it )?works(?: now)?|solved|all good|got it|sorted|:\\)|🙏|👍)";
 /** A message that is only thanks / "that worked" (a question with thanks in it is still a question). */
@@ -43,7 +95,6 @@ export function soundsFrustrated(text: string): boolean {
   return letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
 }
 
-export const saysNotHelped = (text: string) => NOT_HELPED.some((re) => re.test(text));
 export const saysThanks = (text: string) => THANKS.test(text.trim());
 
 const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;

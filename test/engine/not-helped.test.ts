@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../src/engine/conversation.js';
+import { RecordingOutbox } from '../helpers/recording-outbox.js';
+import { engineFixture, message, thread } from '../helpers/engine-fixture.js';
+
+const id = conversationIdFor(thread);
+
+/** A conversation the bot has just answered with "Reset your password". */
+async function answered() {
+  const fixture = await engineFixture();
+  const out = new RecordingOutbox();
+  await fixture.engine.handle(message('forgot my password'), out);
+  out.clear();
+  return { ...fixture, out };
+}
+
+describe('a customer saying the answer did not help', () => {
+  it.each([
+    "that didn't help",
+    'no, it still doesn’t work',
+    'still nothing',
+    'Nope.',
+    'not what I asked',
+    "didn't work for me either, sorry",
+    'I tried that already and it still does not work',
+    "I followed the steps but it's still broken",
+    'still the same problem',
+    'wrong article',
+  ])('"%s" hands off to a person, with the answer marked rejected', async (said) => {
+    const { engine, store, out, matcher } = await answered();
+    await engine.handle(message(said), out);
+
+    expect(out.kinds('thread')).toEqual(['handoff-notice']);
+    const packet = out.last('context-packet').packet;
+    expect(packet.reason).toBe('not-helped');
+    expect(packet.tried).toEqual([expect.objectContaining({ id: 'reset-password', outcome: 'rejected' })]);
+    expect((await store.conversations.get(id))?.state).toBe('handed_off');
+    expect(matcher.questions).toEqual(['forgot my password']); // the complaint was not searched for articles
+  });
+
+  it('searches with what it adds ("… I need my invoice"), and hands off when that did not help either', async () => {
+    const { engine, store, out, matcher } = await answered();
+    await engine.handle(message("that didn't help, I need my invoice"), out);
+    expect(matcher.questions.at(-1)).toBe('i need my invoice');
+    expect(await store.conversations.get(id)).toMatchObject({ state: 'answered', answeredArticleId: 'invoices', failures: 1 });
+
+    await engine.handle(message('still nothing'), out);
+    expect(out.kinds('thread')).toEqual(['answer', 'handoff-notice']);
+    expect(out.last('context-packet').packet.tried.map((t) => [t.id, t.outcome])).toEqual([
+      ['reset-password', 'rejected'],
+      ['invoices', 'rejected'],
+    ]);
+  });
+
+  it.each([
+    ["my invoice doesn't show the VAT number", 'invoices'],
+    ["I can't find my receipt", 'invoices'],
+    ["the invoice export doesn't work for CSV files", 'invoices'],
+    ['Why is my invoice not in English?', 'invoices'],
+  ])('"%s" is a new question, not a complaint about the answer', async (question, articleId) => {
+    const { engine, store, out } = await answered();
+    await engine.handle(message(question), out);
+
+    expect(out.kinds('thread')).toEqual(['answer']);
+    const conversation = await store.conversations.get(id);
+    expect(conversation).toMatchObject({ state: 'answered', answeredArticleId: articleId, failures: 0 });
+    expect(conversation?.tried.find((t) => t.id === 'reset-password')?.outcome).toBe('answered');
+  });
+
+  it.each(['none of these help', 'still nothing', 'no'])('"%s" to a "Did you mean" list is "None of these"', async (said) => {
+    const { engine, out } = await answered();
+    await engine.handle(message('change my plan', { thread: { ...thread, threadId: 't2' } }), out);
+    await engine.handle(message(said, { thread: { ...thread, threadId: 't2' } }), out);
+    expect(out.kinds('thread')).toEqual(['suggestions', 'handoff-notice']);
+    expect(out.last('context-packet').packet.reason).toBe('none-fit');
+  });
+});
