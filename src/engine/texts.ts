@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -136,9 +136,10 @@ export interface LoadedTexts {
  */
 export function readTexts(promptsDir: string): LoadedTexts {
   const file = join(promptsDir, 'messages.yml');
-  const raw = readYaml(file, `PROMPTS_DIR points at ${promptsDir}`);
+  const raw = parseYaml(readMessages(file, promptsDir), file, `PROMPTS_DIR points at ${promptsDir}`);
   const defaulted: string[] = [];
-  const merged = resolve(file) === SHIPPED_MESSAGES ? raw : withDefaults(raw, readYaml(SHIPPED_MESSAGES, 'the messages.yml shipped with threadline'), [], defaulted);
+  const shipped = () => parseYaml(readFileSync(SHIPPED_MESSAGES, 'utf8'), SHIPPED_MESSAGES, 'the messages.yml shipped with threadline');
+  const merged = resolve(file) === SHIPPED_MESSAGES ? raw : withDefaults(raw, shipped(), [], defaulted);
   const result = textsSchema.safeParse(merged);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${lookup(merged, i.path) === undefined ? 'is missing' : i.message}`);
@@ -151,9 +152,23 @@ export function loadTexts(promptsDir: string): Texts {
   return readTexts(promptsDir).texts;
 }
 
-function readYaml(file: string, hint: string): unknown {
+/** The text of PROMPTS_DIR's messages.yml, or an error that says what is missing and where to point PROMPTS_DIR instead. */
+function readMessages(file: string, promptsDir: string): string {
   try {
-    return parse(readFileSync(file, 'utf8'));
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const fix = `point PROMPTS_DIR at a folder with messages.yml (such as ${dirname(SHIPPED_MESSAGES)}), or unset it to use ./prompts`;
+    if (!existsSync(promptsDir)) throw new Error(`PROMPTS_DIR is "${promptsDir}", and there is no such folder (${resolve(promptsDir)}) — ${fix}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${file} does not exist — copy ${SHIPPED_MESSAGES} into PROMPTS_DIR ("${promptsDir}"), or ${fix}`);
+    }
+    throw new Error(`${file} cannot be read (${error instanceof Error ? error.message : String(error)}) — ${fix}`);
+  }
+}
+
+function parseYaml(text: string, file: string, hint: string): unknown {
+  try {
+    return parse(text);
   } catch (error) {
     throw new Error(`${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} — fix the YAML (${hint})`);
   }

@@ -2,7 +2,7 @@
 // keep working with the texts it has, and a real mistake in it must be named precisely at start.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readTexts, SHIPPED_MESSAGES } from '../../src/engine/texts.js';
@@ -42,6 +42,19 @@ describe('messages.yml', () => {
 
     expect(() => readTexts(dir)).toThrow(join(dir, 'messages.yml'));
     expect(() => readTexts(dir)).toThrow(/greeting: must not be empty[\s\S]*relay\.intro: must be text/);
+  });
+
+  it('a PROMPTS_DIR that does not exist is named as a missing folder, with where to point it instead', () => {
+    const missing = join(tmpdir(), 'threadline-no-such-prompts');
+    expect(() => readTexts(missing)).toThrow(
+      `PROMPTS_DIR is "${missing}", and there is no such folder (${missing}) — point PROMPTS_DIR at a folder with messages.yml (such as ${dirname(SHIPPED_MESSAGES)}), or unset it to use ./prompts`,
+    );
+  });
+
+  it('a PROMPTS_DIR without messages.yml says the file is missing and where to copy it from', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'threadline-prompts-'));
+    expect(() => readTexts(empty)).toThrow(`${join(empty, 'messages.yml')} does not exist — copy ${SHIPPED_MESSAGES} into PROMPTS_DIR ("${empty}")`);
+    expect(() => readTexts(empty)).not.toThrow(/YAML/);
   });
 
   it('broken YAML is refused with the line the parser stopped at', () => {
