@@ -11,9 +11,12 @@ export async function agentResolve(ctx: EngineContext, turn: Turn): Promise<void
   await resolve(ctx, turn, 'agent');
 }
 
+/** Only a conversation waiting for the agents can be claimed; one the bot is handling is taken over with a handoff. */
 export async function agentClaim(ctx: EngineContext, turn: Turn): Promise<void> {
-  if (turn.conversation.state !== 'handed_off') return void (await ctx.toActor(turn, { kind: 'notice', text: ctx.texts.refusals.not_open }));
-  await claim(ctx, turn);
+  const state = turn.conversation.state;
+  if (state === 'handed_off') return claim(ctx, turn);
+  const refusal = isOpen(turn.conversation) ? ctx.texts.refusals.nothing_to_claim : ctx.texts.refusals.not_open;
+  await ctx.toActor(turn, { kind: 'notice', text: ctx.say(refusal) });
 }
 
 export async function agentHandoff(ctx: EngineContext, turn: Turn, team: string | undefined): Promise<void> {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { conversationIdFor } from '../../src/engine/conversation.js';
+import type { CommandName, Person } from '../../src/engine/types.js';
+import { RecordingOutbox } from '../helpers/recording-outbox.js';
+import { action, agent, engineFixture, message, thread } from '../helpers/engine-fixture.js';
+
+const id = conversationIdFor(thread);
+let commands = 0;
+const command = (name: CommandName, from: Person, ...args: string[]) => ({ kind: 'command' as const, eventId: `cmd-${++commands}`, name, args, from, thread });
+
+describe('claiming a conversation', () => {
+  it('one the bot answered has nothing to claim: the agent is told it waits for no one and how to take it over', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    out.clear();
+    await engine.handle(command('claim', agent), out);
+    await engine.handle(action(id, 'claim', { from: agent }), out);
+
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual([['actor', 'notice'], ['actor', 'notice']]);
+    expect(out.last('notice').text).toBe('There is nothing to claim: this conversation is not waiting for an agent (the bot is handling it). To take it over, hand it off to a team.');
+    expect(await store.conversations.get(id)).toMatchObject({ state: 'answered' });
+  });
+
+  it('one that is resolved is refused as resolved', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(action(id, 'solved'), out);
+    await engine.handle(command('claim', agent), out);
+    expect(out.last('notice').text).toBe('This conversation is already resolved.');
+  });
+});
