@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { unknownPlaceholders } from './text-placeholders.js';
 import type { HandoffReason, TriedArticle } from './types.js';
 
 const line = z.string({ error: 'must be text' }).min(1, 'must not be empty');
@@ -133,18 +134,23 @@ export interface LoadedTexts {
 /**
  * Reads `<promptsDir>/messages.yml`. Keys it lacks (a copy made before a release added texts) take the
  * shipped wording, so an upgrade never stops the bot; the caller warns with `defaulted`. Anything else
- * wrong (bad YAML, an empty text, a list where text belongs) fails, naming the file and the key.
+ * wrong (bad YAML, an empty text, a list where text belongs, a {placeholder} the shipped text of that key
+ * does not use) fails, naming the file and every key.
  */
 export function readTexts(promptsDir: string): LoadedTexts {
   const file = join(promptsDir, 'messages.yml');
   const raw = parseYaml(readMessages(file, promptsDir), file, `PROMPTS_DIR points at ${promptsDir}`);
+  const isShipped = resolve(file) === SHIPPED_MESSAGES;
+  const shipped = isShipped ? raw : parseYaml(readFileSync(SHIPPED_MESSAGES, 'utf8'), SHIPPED_MESSAGES, 'the messages.yml shipped with threadline');
   const defaulted: string[] = [];
-  const shipped = () => parseYaml(readFileSync(SHIPPED_MESSAGES, 'utf8'), SHIPPED_MESSAGES, 'the messages.yml shipped with threadline');
-  const merged = resolve(file) === SHIPPED_MESSAGES ? raw : withDefaults(raw, shipped(), [], defaulted);
+  const merged = isShipped ? raw : withDefaults(raw, shipped, [], defaulted);
   const result = textsSchema.safeParse(merged);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${lookup(merged, i.path) === undefined ? 'is missing' : i.message}`);
-    throw new Error(`${file} has problems:\n${problems.join('\n')}\nCompare with the messages.yml that ships in prompts/.`);
+  const problems = [
+    ...(result.error?.issues.map((i) => `${i.path.join('.')}: ${lookup(merged, i.path) === undefined ? 'is missing' : i.message}`) ?? []),
+    ...unknownPlaceholders(raw, shipped),
+  ];
+  if (!result.success || problems.length) {
+    throw new Error(`${file} has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}\nCompare with the messages.yml that ships in prompts/.`);
   }
   return { texts: result.data, defaulted };
 }

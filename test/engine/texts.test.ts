@@ -57,6 +57,27 @@ describe('messages.yml', () => {
     expect(() => readTexts(empty)).not.toThrow(/YAML/);
   });
 
+  it('a placeholder the shipped text of that key does not use is refused, naming the file, key, placeholder and the allowed ones', () => {
+    const typo = shipped();
+    const handoff = typo.handoff as Record<string, unknown>;
+    handoff.claimed = '{agnt} from our {team} team is looking at this now.';
+    handoff.weekdays = ['Sun', 'Mon {n}', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    const dir = promptsDir(typo);
+
+    expect(() => readTexts(dir)).toThrow(join(dir, 'messages.yml'));
+    expect(() => readTexts(dir)).toThrow(
+      '  - handoff.claimed: unknown placeholder {agnt}; this text may use {agent}, {team}\n  - handoff.weekdays: unknown placeholder {n}; this text takes no placeholders',
+    );
+  });
+
+  it('a custom text may use the placeholders of its key in any order, or none', () => {
+    const reworded = shipped();
+    const handoff = reworded.handoff as Record<string, unknown>;
+    handoff.claimed = 'Our {team} team: {agent} has it.';
+    handoff.notice = 'A person will reply here.';
+    expect(readTexts(promptsDir(reworded)).texts.handoff.claimed).toBe('Our {team} team: {agent} has it.');
+  });
+
   it('broken YAML is refused with the line the parser stopped at', () => {
     const dir = promptsDir('greeting: "unterminated\n');
     expect(() => readTexts(dir)).toThrow(/messages\.yml: .*— fix the YAML \(PROMPTS_DIR points at/);
