@@ -6,9 +6,12 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 const signedPct = (x: number) => `${x > 0 ? '+' : ''}${Math.round(x * 100)}`;
 const ces = (c: CesSummary) => (c.count ? `${counted(c.count, 'answer')}, mean ${c.mean.toFixed(2)}, agree ${pct(c.agree)}, net effort ${signedPct(c.net)}` : 'no answers');
 
+/** The period's end is exclusive (midnight after --until): the header names the last day it includes. */
+const lastDay = (until: string) => new Date(Date.parse(until) - 1).toISOString().slice(0, 10);
+
 export function formatReport(report: Report): string {
   const lines = [
-    `threadline report ${report.period.since.slice(0, 10)} → ${report.period.until.slice(0, 10)}`,
+    `threadline report ${report.period.since.slice(0, 10)} → ${lastDay(report.period.until)} (UTC)`,
     '',
     `CES (1–7, "made it easy for me to handle my issue"): ${ces(report.ces)}`,
     '  agree = share of 5–7; net effort = share of 6–7 minus share of 1–3, in points',
