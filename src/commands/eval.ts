@@ -8,7 +8,8 @@ import { silentLogger } from '../logger.js';
 import { thresholdOverrides } from '../matching/decide.js';
 
 const USAGE = 'usage: threadline eval <set-dir> [--json] [--calibrate] [--matcher lexical|hybrid]\n' +
-  '  <set-dir> holds knowledge/ (markdown articles) and cases.jsonl ({"text": …, "expect": article-id or null} per line)';
+  '  <set-dir> holds knowledge/ (markdown articles) and cases.jsonl ({"text": …, "expect": article-id or null} per line)\n' +
+  '  --json: stdout is only the figures as one JSON object; the table goes to stderr';
 
 export interface Io {
   out(line: string): void;
@@ -19,8 +20,8 @@ const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l)
 const matcherKind = z.enum(['lexical', 'hybrid'], { error: '--matcher must be lexical or hybrid' });
 
 /**
- * `threadline eval <set-dir>`: how well the matcher answers a labelled set. `--json` ends the output with
- * the figures as one JSON object; `--calibrate` reports (and scores at) the thresholds that answer most
+ * `threadline eval <set-dir>`: how well the matcher answers a labelled set. With `--json` stdout is the figures
+ * as one JSON object (so it can be piped) and the table goes to stderr; `--calibrate` reports (and scores at) the thresholds that answer most
  * at ≥ 95% answered precision. MATCHER and MATCH_* settings apply unless flags say otherwise.
  */
 export async function run(args: string[], io: Io = consoleIo): Promise<number> {
@@ -57,7 +58,8 @@ export async function run(args: string[], io: Io = consoleIo): Promise<number> {
     const llm = embeddingsFor(config, { logger: silentLogger });
     const result = await evaluate(dir, { kind: kind.data, thresholds: thresholdOverrides(config), calibrate: values.calibrate, embeddings: llm?.embeddings });
     for (const warning of result.warnings) io.err(warning);
-    for (const line of result.lines) io.out(line);
+    const table = values.json ? io.err : io.out;
+    for (const line of result.lines) table(line);
     if (values.json) io.out(JSON.stringify(result.figures));
     return 0;
   } catch (error) {

@@ -10,7 +10,7 @@ async function evalCommand(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out, err, text: out.join('\n') };
+  return { code, out, err, text: out.join('\n'), errText: err.join('\n') };
 }
 
 const temps: string[] = [];
@@ -25,8 +25,8 @@ async function copyOfSet(): Promise<string> {
 }
 
 describe('threadline eval (lexical matcher on the eval-small fixture)', () => {
-  it('prints every figure and, with --json, exactly the agreed keys on the last line', async () => {
-    const { code, out, text } = await evalCommand(SET, '--matcher', 'lexical', '--json');
+  it('prints every figure', async () => {
+    const { code, text } = await evalCommand(SET, '--matcher', 'lexical');
     expect(code).toBe(0);
     expect(text).toContain('eval-small: 8 articles, 20 cases (16 in scope, 4 out of scope), lexical matcher');
     // 14 of 16 in-scope questions rank their article first; all 16 are in the top 3
@@ -36,25 +36,31 @@ describe('threadline eval (lexical matcher on the eval-small fixture)', () => {
     expect(text).toMatch(/load time +\d/);
     expect(text).toMatch(/match latency p50 \/ p99 +[\d.]+ ms \/ [\d.]+ ms/);
     expect(text).toMatch(/peak RSS +\d+ MB/);
+  });
 
-    const json = JSON.parse(out.at(-1)!) as Record<string, number>;
+  it('with --json, stdout is exactly one JSON document with the agreed keys, and the table goes to stderr', async () => {
+    const { code, out, errText } = await evalCommand(SET, '--matcher', 'lexical', '--json');
+    expect(code).toBe(0);
+    expect(out).toHaveLength(1);
+    const json = JSON.parse(out[0]!) as Record<string, number>;
     expect(Object.keys(json)).toEqual([
       'articles', 'cases', 'inScopeCases', 'oosCases', 'inScopeAccuracy', 'top3Accuracy', 'answerRate',
       'answeredPrecision', 'oosRecall', 'loadMs', 'p50Ms', 'p99Ms', 'peakRssMb',
     ]);
     expect(json).toMatchObject({ articles: 8, cases: 20, inScopeCases: 16, oosCases: 4, inScopeAccuracy: 14 / 16, top3Accuracy: 1, oosRecall: 1 });
-    expect(text).toContain(`answer rate (in scope)   ${(100 * json.answerRate!).toFixed(1)}%`);
+    expect(errText).toContain('eval-small: 8 articles, 20 cases');
+    expect(errText).toContain(`answer rate (in scope)   ${(100 * json.answerRate!).toFixed(1)}%`);
     for (const key of ['answerRate', 'answeredPrecision']) expect(json[key]).toBeGreaterThanOrEqual(0);
     expect(json.p99Ms).toBeGreaterThanOrEqual(json.p50Ms!);
     expect(json.peakRssMb).toBeGreaterThan(10);
   });
 
   it('--calibrate reports thresholds reaching 95% answered precision and scores at them', async () => {
-    const { code, out, text } = await evalCommand(SET, '--matcher', 'lexical', '--calibrate', '--json');
+    const { code, out, errText } = await evalCommand(SET, '--matcher', 'lexical', '--calibrate', '--json');
     expect(code).toBe(0);
-    expect(text).toMatch(/calibrated for 95% answered precision: answer ≥ [\d.]+, margin ≥ [\d.]+/);
-    expect(text).toMatch(/set MATCH_ANSWER_THRESHOLD=[\d.]+ MATCH_MARGIN=[\d.]+/);
-    const json = JSON.parse(out.at(-1)!) as Record<string, number>;
+    expect(errText).toMatch(/calibrated for 95% answered precision: answer ≥ [\d.]+, margin ≥ [\d.]+/);
+    expect(errText).toMatch(/set MATCH_ANSWER_THRESHOLD=[\d.]+ MATCH_MARGIN=[\d.]+/);
+    const json = JSON.parse(out.join('\n')) as Record<string, number>;
     expect(json.answeredPrecision).toBeGreaterThanOrEqual(0.95);
     // 13 of the 14 right top-1 answers can be answered without answering a miss or an out-of-scope case
     expect(json.answerRate).toBe(13 / 16);
