@@ -201,6 +201,8 @@ export class Engine {
   }
 
   private async onAction(inbound: InboundAction, outbox: Outbox): Promise<void> {
+    // whether the conversation exists is no business of someone who may not act on it anyway
+    if (AGENT_ACTIONS.has(inbound.action) && !inbound.from.isAgent) return this.notice(outbox, inbound, this.ctx.say(this.ctx.texts.refusals.agents_only));
     const conversation = await this.ctx.store.conversations.get(inbound.conversationId);
     if (!conversation) {
       await this.notice(outbox, inbound, this.ctx.texts.refusals.unknown_conversation);
@@ -211,9 +213,6 @@ export class Engine {
     if (CUSTOMER_ACTIONS.has(inbound.action) && !isCustomer) {
       const refusal = inbound.action === 'rate' || inbound.action === 'comment' ? this.ctx.texts.survey.not_yours : this.ctx.texts.refusals.customer_only;
       return void (await this.ctx.toActor(turn, { kind: 'notice', text: refusal }));
-    }
-    if (AGENT_ACTIONS.has(inbound.action) && !inbound.from.isAgent) {
-      return void (await this.ctx.toActor(turn, { kind: 'notice', text: this.ctx.say(this.ctx.texts.refusals.agents_only) }));
     }
     const customerStep = ['solved', 'talk-to-person', 'choose', 'none-of-these'].includes(inbound.action);
     if (customerStep && !['answered', 'suggesting'].includes(conversation.state)) {
@@ -229,6 +228,7 @@ export class Engine {
       await this.notice(outbox, inbound, await link(this.ctx, inbound.from, inbound.args[0]));
       return;
     }
+    if (inbound.name !== 'status' && !inbound.from.isAgent) return this.notice(outbox, inbound, this.ctx.say(this.ctx.texts.refusals.agents_only));
     const id = inbound.conversationId ?? (inbound.thread ? conversationIdFor(inbound.thread) : undefined);
     const conversation = id ? await this.ctx.store.conversations.get(id) : undefined;
     if (!conversation) {
@@ -238,10 +238,6 @@ export class Engine {
     const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
     if (inbound.name === 'status') {
       await status(this.ctx, turn);
-      return;
-    }
-    if (!inbound.from.isAgent) {
-      await this.ctx.toActor(turn, { kind: 'notice', text: this.ctx.say(this.ctx.texts.refusals.agents_only) });
       return;
     }
     if (inbound.name === 'resolve') await agentResolve(this.ctx, turn);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../src/engine/conversation.js';
 import type { CommandName, Person } from '../../src/engine/types.js';
 import { RecordingOutbox } from '../helpers/recording-outbox.js';
-import { action, agent, engineFixture, message, thread } from '../helpers/engine-fixture.js';
+import { action, agent, customer, engineFixture, message, thread } from '../helpers/engine-fixture.js';
 
 const id = conversationIdFor(thread);
 let commands = 0;
@@ -29,5 +29,27 @@ describe('claiming a conversation', () => {
     await engine.handle(action(id, 'solved'), out);
     await engine.handle(command('claim', agent), out);
     expect(out.last('notice').text).toBe('This conversation is already resolved.');
+  });
+});
+
+describe('agent commands before any conversation exists', () => {
+  it('a customer is told they are for agents, not that the conversation is missing', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(command('claim', customer), out);
+    await engine.handle(command('resolve', customer), out);
+    await engine.handle(command('handoff', customer, 'billing'), out);
+    await engine.handle(action(id, 'claim', { from: customer }), out);
+    await engine.handle(action(id, 'resolve', { from: customer }), out);
+
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual(Array(5).fill(['actor', 'notice']));
+    expect(new Set(out.to('actor').map((r) => r.kind === 'notice' && r.text))).toEqual(new Set(['Only Brightloom support agents can do that.']));
+  });
+
+  it('an agent is told where to use them', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(command('claim', agent), out);
+    expect(out.last('notice').text).toBe('Use this in a support thread.');
   });
 });

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Engine } from '../../engine/engine.js';
 import { conversationIdFor } from '../../engine/conversation.js';
-import type { Button, Destination, Inbound, Outbox, Person, PostedRef, Reply, ThreadRef } from '../../engine/types.js';
+import type { Button, CommandName, Destination, Inbound, Outbox, Person, PostedRef, Reply, ThreadRef } from '../../engine/types.js';
 import { renderReply } from './render.js';
 
 const HELP = [
@@ -121,11 +121,10 @@ export class ConsoleChat {
         return this.print('(new thread)');
       case 'claim':
       case 'resolve':
-        return this.send({ kind: 'action', eventId: this.eventId(), conversationId, from: this.person, action: name.toLowerCase() as 'claim' | 'resolve', thread: this.thread });
       case 'handoff':
       case 'status':
       case 'link':
-        return this.send({ kind: 'command', eventId: this.eventId(), name: name.toLowerCase() as 'handoff' | 'status' | 'link', args, from: this.person, thread: this.thread, conversationId });
+        return this.send({ kind: 'command', eventId: this.eventId(), name: name.toLowerCase() as CommandName, args, from: this.person, thread: this.thread, conversationId });
       default:
         return this.print(`unknown command /${name}; type /help`);
     }
