@@ -136,7 +136,7 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = withPlatformRules.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}${valueHint(env, i.path[0])}`));
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}${valueHint(env, i.path[0], i.message)}`));
   }
   const e = result.data;
   return {
@@ -147,9 +147,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 const SECRET = /TOKEN|SECRET|KEY/;
-/** Echoes the bad value to help fixing it, but never a token or key, nor the credentials inside a URL. */
-function valueHint(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
-  if (typeof key !== 'string' || env[key] === undefined || SECRET.test(key)) return '';
+/**
+ * Echoes the bad value to help fixing it, unless the message already quotes all of it; never a token or key,
+ * nor the credentials inside a URL.
+ */
+function valueHint(env: Record<string, string | undefined>, key: PropertyKey | undefined, message: string): string {
+  if (typeof key !== 'string' || env[key] === undefined || SECRET.test(key) || message.includes(`"${env[key].trim()}"`)) return '';
   return ` (got "${env[key].replace(/\/\/[^/@\s]*@/, '//***@')}")`;
 }
 

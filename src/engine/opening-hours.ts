@@ -28,10 +28,11 @@ const RULE = /^([a-z]{3}(?:-[a-z]{3})?(?:,[a-z]{3}(?:-[a-z]{3})?)*)\s+(\d{1,2}):
 
 /** Parses SUPPORT_HOURS; throws an Error whose message says what is wrong and how to write it. */
 export function parseOpeningHours(text: string): OpeningRule[] {
-  const rules = text.split(';').map((r) => r.trim().toLowerCase()).filter(Boolean);
+  const rules = text.split(';').map((r) => r.trim()).filter(Boolean);
   if (!rules.length) throw new Error('has no rules: write e.g. "mon-fri 09:00-17:00; sat 10:00-14:00"');
   return rules.map((rule) => {
-    const m = RULE.exec(rule.replace(/\s+/g, ' ').replace(/\s*-\s*/g, '-').replace(/\s*,\s*/g, ','));
+    // quoted as written; parsed in lower case with the spaces around "-" and "," taken out
+    const m = RULE.exec(rule.toLowerCase().replace(/\s+/g, ' ').replace(/\s*-\s*/g, '-').replace(/\s*,\s*/g, ','));
     if (!m) throw new Error(`"${rule}" is not "days hh:mm-hh:mm": write e.g. "mon-fri 09:00-17:00; sat 10:00-14:00"`);
     const days = new Set<number>();
     for (const part of m[1]!.split(',')) {
@@ -44,7 +45,11 @@ export function parseOpeningHours(text: string): OpeningRule[] {
     }
     const from = clock(m[2]!, m[3]!, rule);
     const to = clock(m[4]!, m[5]!, rule);
-    if (to <= from) throw new Error(`"${rule}" ends before it starts: split hours past midnight into two rules ("mon 22:00-24:00; tue 00:00-06:00")`);
+    if (to === from) throw new Error(`"${rule}" starts and ends at ${hhmm(from)}: write when the team starts and stops, e.g. "${m[1]} 09:00-17:00", or "${m[1]} 00:00-24:00" for the whole day`);
+    if (to < from) {
+      const split = `${m[1]} ${hhmm(from)}-24:00; ${m[1]!.replace(/[a-z]{3}/g, (d) => DAYS[(DAYS.indexOf(d) + 1) % 7]!)} 00:00-${hhmm(to)}`;
+      throw new Error(`"${rule}" ends before it starts: split hours past midnight into two rules, "${split}"`);
+    }
     return { days, from, to };
   });
 }
@@ -54,6 +59,9 @@ function clock(hours: string, minutes: string, rule: string): number {
   if (h > 24 || m > 59 || (h === 24 && m > 0)) throw new Error(`"${hours}:${minutes}" in "${rule}" is not a time of day`);
   return h * 60 + m;
 }
+
+/** Minutes after midnight as "hh:mm". */
+export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** True when `timeZone` is one Intl knows (an IANA name such as Europe/Berlin). */
 export function isTimeZone(timeZone: string): boolean {

@@ -78,8 +78,11 @@ describe('configuration', () => {
     const always = parseConfig({});
     expect([always.SUPPORT_HOURS, always.SUPPORT_TIMEZONE]).toEqual([undefined, 'UTC']);
     expect(problemsOf({ SUPPORT_HOURS: 'mon-fry 09:00-17:00', SUPPORT_TIMEZONE: 'Berlin' })).toEqual([
-      'SUPPORT_HOURS: "mon-fry" in "mon-fry 09:00-17:00" is not a day: use sun, mon, tue, wed, thu, fri, sat (got "mon-fry 09:00-17:00")',
+      'SUPPORT_HOURS: "mon-fry" in "mon-fry 09:00-17:00" is not a day: use sun, mon, tue, wed, thu, fri, sat', // the message quotes the whole value already
       'SUPPORT_TIMEZONE: must be an IANA time zone such as Europe/Berlin or America/New_York (got "Berlin")',
+    ]);
+    expect(problemsOf({ SUPPORT_HOURS: 'mon-fri 09:00-17:00; Sat 10-14' })).toEqual([
+      'SUPPORT_HOURS: "Sat 10-14" is not "days hh:mm-hh:mm": write e.g. "mon-fri 09:00-17:00; sat 10:00-14:00" (got "mon-fri 09:00-17:00; Sat 10-14")',
     ]);
   });
 

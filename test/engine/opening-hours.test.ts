@@ -16,7 +16,10 @@ describe('SUPPORT_HOURS', () => {
   it('says what is wrong with a rule and how to write it', () => {
     expect(() => parseOpeningHours('weekdays 9-5')).toThrow('"weekdays 9-5" is not "days hh:mm-hh:mm": write e.g. "mon-fri 09:00-17:00; sat 10:00-14:00"');
     expect(() => parseOpeningHours('mon-fry 09:00-17:00')).toThrow('"mon-fry" in "mon-fry 09:00-17:00" is not a day');
-    expect(() => parseOpeningHours('mon 22:00-06:00')).toThrow('ends before it starts: split hours past midnight into two rules');
+    expect(() => parseOpeningHours('Mon 22:00-06:00')).toThrow('"Mon 22:00-06:00" ends before it starts: split hours past midnight into two rules, "mon 22:00-24:00; tue 00:00-06:00"');
+    expect(() => parseOpeningHours('fri-sun 22:30-2:00')).toThrow('split hours past midnight into two rules, "fri-sun 22:30-24:00; sat-mon 00:00-02:00"');
+    expect(() => parseOpeningHours('wed,sat 20:00-01:00')).toThrow('split hours past midnight into two rules, "wed,sat 20:00-24:00; thu,sun 00:00-01:00"');
+    expect(() => parseOpeningHours('mon 09:00-09:00')).toThrow('"mon 09:00-09:00" starts and ends at 09:00');
     expect(() => parseOpeningHours('mon 09:00-25:00')).toThrow('"25:00" in "mon 09:00-25:00" is not a time of day');
     expect(() => parseOpeningHours(' ; ')).toThrow('has no rules');
   });
