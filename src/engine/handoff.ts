@@ -1,7 +1,7 @@
 import type { Conversation } from '../store/records.js';
 import type { EngineContext, Turn } from './context.js';
 import type { Button, ContextPacket, HandoffReason, PostedRef } from './types.js';
-import { isWithinHours, nextOpening } from './opening-hours.js';
+import { hhmm, isWithinHours, nextOpening } from './opening-hours.js';
 import { fill } from './texts.js';
 
 const RECENT_CONVERSATIONS = 5;
@@ -53,8 +53,9 @@ function afterHours(ctx: EngineContext, now: Date): string | undefined {
   const next = nextOpening(hours, now);
   if (!next) return undefined;
   const texts = ctx.texts.handoff;
-  const time = `${String(Math.floor(next.minute / 60)).padStart(2, '0')}:${String(next.minute % 60).padStart(2, '0')}`;
-  const back = next.daysAhead === 0 ? fill(texts.back_today, { time }) : fill(texts.back_on, { day: texts.weekdays[next.day], time });
+  const when = { day: texts.weekdays[next.day], time: hhmm(next.minute) };
+  // a week ahead is today's weekday again: "on Monday" would read as today
+  const back = fill(next.daysAhead === 0 ? texts.back_today : next.daysAhead === 7 ? texts.back_next_week : texts.back_on, when);
   return ctx.say(texts.after_hours, { back, timezone: hours.timeZone });
 }
 

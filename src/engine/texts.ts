@@ -41,6 +41,7 @@ export const textsSchema = z.object({
     after_hours: line,
     back_today: line,
     back_on: line,
+    back_next_week: line,
     weekdays: z.array(line).length(7, 'must list the seven days, Sunday first'),
     status: z.object({ waiting: line, claimed: line, transferred: line, resolved: line }),
     reasons: z.object(reasons),

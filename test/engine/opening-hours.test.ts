@@ -57,6 +57,15 @@ describe('a handoff outside SUPPORT_HOURS', () => {
     expect(out.last('handoff-notice').text).toMatch(/you don't need to repeat anything\.$/);
   });
 
+  it('says "next Monday" when the team is next in a week, on the same weekday', async () => {
+    const mondaysOnly = { rules: parseOpeningHours('mon 09:00-12:00; mon 13:00-17:00'), timeZone: 'Europe/Berlin' };
+    const { engine, clock } = await engineFixture({ settings: { openingHours: mondaysOnly } });
+    const out = new RecordingOutbox();
+    clock.now = at('2026-11-23T20:03:00Z'); // Monday 21:03 in Berlin
+    await engine.handle(message('talk to a human'), out);
+    expect(out.last('handoff-notice').text).toMatch(/Our team is away right now and back next Monday at 09:00 \(Europe\/Berlin\); they'll reply here then\.$/);
+  });
+
   it('reminds the team of an unclaimed handoff only when people are at work', async () => {
     const { engine, clock } = await engineFixture({ settings: { openingHours: berlin } });
     const out = new RecordingOutbox();
