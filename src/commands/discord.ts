@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { inviteUrl, registerCommands } from '../platforms/discord/register.js';
 
@@ -32,9 +33,17 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `--guild <id>`, `--guild=<id>` or `--global`; a string is what is wrong. */
 function parseScope(flags: string[]): { guildId?: string; global: boolean } | string {
-  if (flags.length === 0) return { global: false };
-  if (flags.length === 1 && flags[0] === '--global') return { global: true };
-  if (flags.length === 2 && flags[0] === '--guild' && /^\d{17,20}$/.test(flags[1] ?? '')) return { guildId: flags[1], global: false };
-  return `unexpected arguments "${flags.join(' ')}"`;
+  let values;
+  try {
+    ({ values } = parseArgs({ args: flags, options: { guild: { type: 'string' }, global: { type: 'boolean' } } }));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (values.guild !== undefined && values.global) return 'give --guild <server id> or --global, not both';
+  if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild)) {
+    return `--guild "${values.guild}" is not a Discord server id (17–20 digits; in Discord turn on Developer Mode, then right-click the server → Copy Server ID)`;
+  }
+  return { guildId: values.guild, global: values.global ?? false };
 }

@@ -56,10 +56,20 @@ describe('threadline discord register', () => {
     expect(await run(['register', '--guild', DEFAULT_IDS.guild])).toBe(0);
     expect(fake.commands(DEFAULT_IDS.guild)).toHaveLength(NAMES.length);
     expect(await run(['register', '--guild', 'general'])).toBe(2);
+    expect(out.at(-1)).toMatch(/^threadline discord register: --guild "general" is not a Discord server id \(17–20 digits;/);
     expect(await run(['unregister'])).toBe(2);
     vi.stubEnv('DISCORD_TOKEN', '');
     expect(await run(['register'])).toBe(1);
     expect(out.at(-1)).toMatch(/DISCORD_TOKEN is not set/);
+  });
+
+  it('--guild=<id> works like --guild <id>; a short number is named as not a server id', async () => {
+    expect(await run(['register', `--guild=${DEFAULT_IDS.guild}`])).toBe(0);
+    expect(fake.commands(DEFAULT_IDS.guild)).toHaveLength(NAMES.length);
+    expect(await run(['register', '--guild', '123'])).toBe(2);
+    expect(out.at(-1)).toMatch(/--guild "123" is not a Discord server id \(17–20 digits;/);
+    expect(await run(['register', '--guild=123'])).toBe(2);
+    expect(out.at(-1)).toMatch(/--guild "123" is not a Discord server id/);
   });
 
   it('a refused token is an error with Discord\'s answer, not a silent success', async () => {
