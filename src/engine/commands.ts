@@ -14,19 +14,25 @@ export async function agentResolve(ctx: EngineContext, turn: Turn): Promise<void
 /** Only a conversation waiting for the agents can be claimed; one the bot is handling is taken over with a handoff. */
 export async function agentClaim(ctx: EngineContext, turn: Turn): Promise<void> {
   const state = turn.conversation.state;
-  if (state === 'handed_off') return claim(ctx, turn);
+  if (state === 'handed_off') {
+    if (turn.conversation.handoff?.assignee?.id !== turn.actor.id) return claim(ctx, turn);
+    return void (await ctx.toActor(turn, { kind: 'notice', text: ctx.texts.refusals.already_yours }));
+  }
   const refusal = isOpen(turn.conversation) ? ctx.texts.refusals.nothing_to_claim : ctx.texts.refusals.not_open;
   await ctx.toActor(turn, { kind: 'notice', text: ctx.say(refusal) });
 }
 
 export async function agentHandoff(ctx: EngineContext, turn: Turn, team: string | undefined): Promise<void> {
   const teams = ctx.teams();
-  const wanted = team?.toLowerCase();
-  if (!wanted || !teams.includes(wanted)) {
-    await ctx.toActor(turn, { kind: 'notice', text: ctx.say(ctx.texts.refusals.unknown_team, { team: team ?? '', teams: teams.join(', ') }) });
-    return;
+  const wanted = team?.trim().toLowerCase();
+  const refuse = (text: string, named = team) => ctx.toActor(turn, { kind: 'notice', text: ctx.say(text, { team: named, teams: teams.join(', ') }) });
+  if (!wanted) return void (await refuse(ctx.texts.refusals.handoff_usage));
+  if (!teams.includes(wanted)) return void (await refuse(ctx.texts.refusals.unknown_team));
+  if (turn.conversation.state === 'handed_off') {
+    // a new packet for the same team would only page it again and drop the agent who claimed it
+    if (turn.conversation.handoff?.team === wanted) return void (await refuse(ctx.texts.refusals.already_with_team, wanted));
+    return transfer(ctx, turn, wanted);
   }
-  if (turn.conversation.state === 'handed_off') return transfer(ctx, turn, wanted);
   await handOff(ctx, turn, 'transferred', { team: wanted });
 }
 

@@ -53,3 +53,60 @@ describe('agent commands before any conversation exists', () => {
     expect(out.last('notice').text).toBe('Use this in a support thread.');
   });
 });
+
+describe('repeating what is already done', () => {
+  it('/handoff without a team says how to use it and lists the teams', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    out.clear();
+    await engine.handle(command('handoff', agent), out);
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual([['actor', 'notice']]);
+    expect(out.last('notice').text).toBe('Name the team to hand this conversation to. Teams: accounts, billing, support.');
+    expect((await store.conversations.get(id))?.team).toBe('support');
+  });
+
+  it('/handoff to the team that has it is refused: no second packet, the customer is not told, the claim stays', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle(command('claim', agent), out);
+    out.clear();
+    await engine.handle(command('handoff', agent, 'Support'), out);
+
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual([['actor', 'notice']]);
+    expect(out.last('notice').text).toBe('This conversation is already with the support team.');
+    expect(out.updates).toEqual([]);
+    expect((await store.conversations.get(id))?.handoff?.assignee?.name).toBe('Alex Agent');
+  });
+
+  it('a second claim by the agent who has it, or resolving a resolved one, gets a private answer and changes nothing', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle(action(id, 'claim', { from: agent }), out);
+    out.clear();
+    await engine.handle(action(id, 'claim', { from: agent }), out);
+    await engine.handle(command('claim', agent), out);
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual([['actor', 'notice'], ['actor', 'notice']]);
+    expect(out.last('notice').text).toBe('You already have this conversation.');
+    expect(out.updates).toEqual([]);
+
+    await engine.handle(command('resolve', agent), out);
+    out.clear();
+    await engine.handle(command('resolve', agent), out);
+    expect(out.sent.map((s) => [s.destination.to, s.reply.kind])).toEqual([['actor', 'notice']]);
+    expect(out.last('notice').text).toBe('This conversation is already resolved.');
+  });
+
+  it('another agent may still take over a claimed conversation', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    const colleague: Person = { ...agent, id: 'agent-2', displayName: 'Sam Agent' };
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle(command('claim', agent), out);
+    await engine.handle(command('claim', colleague), out);
+    expect(out.last('text').text).toBe('Sam Agent from our support team is looking at this now.');
+    expect((await store.conversations.get(id))?.handoff?.assignee?.name).toBe('Sam Agent');
+  });
+});

@@ -93,6 +93,8 @@ export class ConsoleChat {
     if (button) {
       return this.send({ kind: 'action', eventId: this.eventId(), conversationId: button.conversationId, from: this.person, action: button.action, value: button.value, thread: this.thread });
     }
+    // an agent's "claim" / "resolve" with no such button showing still asks, and hears why it cannot be done
+    if (this.role === 'agent' && /^(?:claim|resolve)$/i.test(line)) return this.command(`/${line}`);
     // the agent meant the button even when it is not showing: the engine says why it cannot be done here,
     // instead of "claim" becoming the agent's own question
     if (this.role === 'agent' && /^(claim|resolve)[.!]*$/i.test(line)) return this.command(`/${line.replace(/[.!]+$/, '')}`);
