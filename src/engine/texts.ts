@@ -91,6 +91,7 @@ export const textsSchema = z.object({
     expired: line,
     scale_reminder: line,
     alert: line,
+    alert_bot_only: line,
   }),
   refusals: z.object({
     agents_only: line,
