@@ -69,6 +69,7 @@ function timeToClaim(events: LoggedEvent[]): Report['timeToClaim'] {
     const id = event.conversationId;
     if (!id) continue;
     if (WAIT_STARTS.has(event.type)) waitingSince.set(id, Date.parse(event.at));
+    else if (event.type === 'conversation.erased') waitingSince.delete(id); // nobody waits in a deleted conversation
     else if (WAIT_ENDS.has(event.type) && waitingSince.has(id)) {
       waits.push((Date.parse(event.at) - waitingSince.get(id)!) / 60_000);
       waitingSince.delete(id);

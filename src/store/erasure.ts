@@ -33,7 +33,7 @@ export async function exportCustomer(store: Store, customer: Customer): Promise<
  * deleted; their CES answers keep only the score, and the event log keeps only what reports count, without their
  * words or identities. Reports of past periods keep their figures.
  */
-export async function forgetCustomer(store: Store, customer: Customer): Promise<ErasureSummary> {
+export async function forgetCustomer(store: Store, customer: Customer, now = new Date()): Promise<ErasureSummary> {
   const ids = new Set(customer.conversationIds);
   const events = await store.events.rewrite((event) => {
     if (!concerns(event, ids, customer.id) || !PERSONAL_EVENT_FIELDS.some((key) => key in event.data)) return undefined;
@@ -45,6 +45,8 @@ export async function forgetCustomer(store: Store, customer: Customer): Promise<
   for (const id of ids) {
     if (!(await store.conversations.get(id))) continue;
     await store.conversations.delete(id);
+    // without it, a handoff the person was waiting on would count as waiting for ever
+    await store.events.append('conversation.erased', { at: now, conversationId: id, data: {} });
     conversations += 1;
   }
   await store.customers.forget(customer);

@@ -75,6 +75,8 @@ export type EventType =
   | 'handoff.transferred'
   | 'handoff.reminded'
   | 'conversation.resolved'
+  /** Deleted on an erasure request: whatever it was waiting for ends here. */
+  | 'conversation.erased'
   | 'survey.asked'
   | 'survey.answered'
   | 'survey.comment'
