@@ -8,7 +8,7 @@ import { comparePeers, type PeerComparison } from '../bench/peers.js';
 import { runScale, type ScaleResult } from '../bench/scale.js';
 import { peersTable, scaleTable } from '../bench/tables.js';
 
-const USAGE = [
+export const USAGE = [
   'usage: threadline bench [--sizes 1000,10000,50000] [--kinds lexical,hybrid]',
   '       threadline bench --peers [--eval-dir ../shared/eval] [--sets a,b]',
   '  bench: synthetic knowledge bases (10 questions per article), one child process per size and matcher',

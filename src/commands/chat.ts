@@ -5,6 +5,12 @@ import { createLogger } from '../logger.js';
 import { reportKnowledgeToAdmins } from '../platforms/admin-reports.js';
 import { ConsoleChat } from '../platforms/console/console-chat.js';
 
+export const USAGE = [
+  'usage: threadline chat   (npm run chat)',
+  '  the local console chat on KNOWLEDGE_DIR, whatever tokens are set: type questions as a customer;',
+  '  /agent, /customer, /claim, /resolve, /handoff <team>, /status, /link [code], /new, /quit inside the chat',
+].join('\n');
+
 /** `threadline chat`: the local console chat, whatever tokens are configured. */
 export async function run(_args: string[] = []): Promise<number> {
   const config = loadConfig();

@@ -3,7 +3,7 @@ import { exportCustomer, forgetCustomer } from '../store/erasure.js';
 import { openStore, type Store } from '../store/store.js';
 import type { Customer } from '../store/records.js';
 
-const USAGE = [
+export const USAGE = [
   'usage: threadline customers show <identity>',
   '       threadline customers link <identity> <identity>',
   '       threadline customers export <identity>          everything stored about the person, as JSON',

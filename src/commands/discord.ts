@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { inviteUrl, registerCommands } from '../platforms/discord/register.js';
 
-const USAGE = `usage: threadline discord register [--guild <server id> | --global]
+export const USAGE = `usage: threadline discord register [--guild <server id> | --global]
 
 Registers the slash commands (/ask, /status, /claim, /resolve, /handoff, /link) with one bulk overwrite:
 in DISCORD_GUILD_ID (or --guild) they work at once; globally (--global, or no DISCORD_GUILD_ID) in every server.

@@ -7,7 +7,7 @@ import { evaluate } from '../eval/evaluate.js';
 import { silentLogger } from '../logger.js';
 import { thresholdOverrides } from '../matching/decide.js';
 
-const USAGE = 'usage: threadline eval <set-dir> [--json] [--calibrate] [--matcher lexical|hybrid]\n' +
+export const USAGE = 'usage: threadline eval <set-dir> [--json] [--calibrate] [--matcher lexical|hybrid]\n' +
   '  <set-dir> holds knowledge/ (markdown articles) and cases.jsonl ({"text": …, "expect": article-id or null} per line)\n' +
   '  --json: stdout is only the figures as one JSON object; the table goes to stderr';
 

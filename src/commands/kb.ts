@@ -3,7 +3,7 @@ import { formatProblem, hasErrors } from '../knowledge/problems.js';
 import { loadConfig } from '../config.js';
 import { counted } from '../plural.js';
 
-const USAGE = 'usage: threadline kb check [dir]   (dir defaults to KNOWLEDGE_DIR, ./knowledge)';
+export const USAGE = 'usage: threadline kb check [dir]   (dir defaults to KNOWLEDGE_DIR, ./knowledge)';
 
 /** `threadline kb check [dir]`: a summary of a healthy knowledge folder, or every problem; exit 1 on errors. */
 export async function run(args: string[]): Promise<number> {

@@ -5,7 +5,7 @@ import { formatReport } from '../reports/format-report.js';
 import { reportPeriod } from '../reports/report-period.js';
 import { openStore } from '../store/store.js';
 
-const USAGE = [
+export const USAGE = [
   'usage: threadline report [--days N | --since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]',
   '  the period is in UTC and includes both named days (default: the 30 days up to now, or up to --until)',
 ].join('\n');

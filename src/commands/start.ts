@@ -8,6 +8,12 @@ import { run as runChat } from './chat.js';
 
 const SWEEP_EVERY_MS = 60_000;
 
+export const USAGE = [
+  'usage: threadline start   (npm start)',
+  '  Slack (SLACK_BOT_TOKEN) and/or Discord (DISCORD_TOKEN) in one process, until SIGINT/SIGTERM; with neither',
+  '  token set, the local console chat (threadline chat). Settings come from the environment and .env.',
+].join('\n');
+
 /** Platforms to start for this config; each is loaded only when its token is set. */
 async function platformsFor(config: Config): Promise<Array<{ name: Platform; start: StartPlatform }>> {
   const wanted: Array<{ name: Platform; start: StartPlatform }> = [];
