@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createLlmMode } from './answering/index.js';
 import type { Config } from './config.js';
 import { Engine } from './engine/engine.js';
-import { readTexts, SHIPPED_MESSAGES, type Texts } from './engine/texts.js';
+import { readTexts, SHIPPED_MESSAGES, withCompanyName, type Texts } from './engine/texts.js';
 import type { Answerer, Summarizer } from './engine/answering.js';
 import { LiveKnowledge } from './knowledge/live-knowledge.js';
 import { formatProblem } from './knowledge/problems.js';
@@ -37,7 +37,9 @@ export interface AppOptions {
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const { texts, defaulted } = readTexts(config.PROMPTS_DIR);
+  const loaded = readTexts(config.PROMPTS_DIR);
+  const { defaulted } = loaded;
+  const texts = withCompanyName(loaded.texts, config.COMPANY_NAME);
   if (defaulted.length) {
     logger.warn(`${join(config.PROMPTS_DIR, 'messages.yml')} lacks ${defaulted.length} text(s) added since it was copied; using the shipped wording for: ${defaulted.join(', ')} (copy them from ${SHIPPED_MESSAGES} to change them)`);
   }

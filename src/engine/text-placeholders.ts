@@ -1,6 +1,9 @@
 /** The {placeholders} `fill` replaces, in the order they appear. */
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** Placeholders every text may use: the app fills them in at start (see withCompanyName in texts.ts). */
+export const ALWAYS_ALLOWED = ['company'];
+
 /**
  * Every {placeholder} in `custom` that the shipped messages.yml does not use for the same key, as "key: problem"
  * lines. The code fills in only what the shipped wording needs, so anything else (a typo such as {agnt}) would
@@ -14,7 +17,7 @@ export function unknownPlaceholders(custom: unknown, shipped: unknown, path: rea
   const used = placeholdersIn(custom);
   if (!used.length) return [];
   const allowed = placeholdersIn(shipped);
-  const unknown = used.filter((p) => !allowed.includes(p));
+  const unknown = used.filter((p) => !allowed.includes(p) && !ALWAYS_ALLOWED.includes(p));
   if (!unknown.length) return [];
   const braced = (names: string[]) => names.map((p) => `{${p}}`).join(', ');
   return [`${path.join('.')}: unknown placeholder ${braced(unknown)}; ${allowed.length ? `this text may use ${braced(allowed)}` : 'this text takes no placeholders'}`];

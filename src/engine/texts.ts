@@ -204,3 +204,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
 }
+
+/**
+ * Every text with {company} filled in. Most sentences get it when spoken, but agent-facing labels and
+ * notices are filled with their own values only; doing it once at start makes {company} work in any text.
+ */
+export function withCompanyName(texts: Texts, company: string): Texts {
+  const fillIn = (value: unknown): unknown =>
+    typeof value === 'string' ? value.replaceAll('{company}', company)
+    : Array.isArray(value) ? value.map(fillIn)
+    : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillIn(v)]))
+    : value;
+  return fillIn(texts) as Texts;
+}

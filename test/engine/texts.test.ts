@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { readTexts, SHIPPED_MESSAGES } from '../../src/engine/texts.js';
+import { readTexts, SHIPPED_MESSAGES, withCompanyName } from '../../src/engine/texts.js';
 
 const shipped = () => parse(readFileSync(SHIPPED_MESSAGES, 'utf8')) as Record<string, Record<string, unknown> | string>;
 
@@ -76,6 +76,15 @@ describe('messages.yml', () => {
     handoff.claimed = 'Our {team} team: {agent} has it.';
     handoff.notice = 'A person will reply here.';
     expect(readTexts(promptsDir(reworded)).texts.handoff.claimed).toBe('Our {team} team: {agent} has it.');
+  });
+
+  it('{company} may go in any text, agent-facing labels too, and is filled in with COMPANY_NAME', () => {
+    const branded = shipped();
+    branded.greeting = 'Welcome to {company} support, {customer}!';
+    (branded.packet as Record<string, unknown>).handoff_to = '{company}: handoff to {team}';
+    const texts = withCompanyName(readTexts(promptsDir(branded)).texts, 'Acme');
+    expect(texts.greeting).toBe('Welcome to Acme support, {customer}!');
+    expect(texts.packet.handoff_to).toBe('Acme: handoff to {team}');
   });
 
   it('broken YAML is refused with the line the parser stopped at', () => {
