@@ -9,7 +9,7 @@ const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'sev
 const NUMBER = `-?\\d+(?:[.,]\\d+)?|${NUMBER_WORDS.join('|')}`;
 /** "I'd say 6", "I give it a 6", "rating: 6", "a 6". */
 const LEAD_IN = /^(?:i(?:'d| would)? (?:say|give|rate)(?: (?:it|you|you guys|this|that|us))?(?: an?)? |(?:my )?(?:rating|score|answer)(?: is)?:? |an? )/;
-/** "6", "6/7", "six out of seven", "5 stars", "6 - agree", "7 (strongly agree)". */
+/** "6", "6/7", "six out of seven", "6 out of 7 stars" ("5 stars" alone is unclear), "6 - agree", "7 (strongly agree)". */
 const RATING = new RegExp(`^(?<n>${NUMBER})(?: ?(?:/|out of|of) ?(?<of>${NUMBER}))?(?: ?(?<stars>stars?))?(?:(?: ?[-–—:,(] ?| )(?<words>[a-z' ]+))?$`);
 /** What may follow a number without making it something else: scale words and thanks. */
 const AFTER_NUMBER = /^(?:strongly|somewhat|neither|nor|agree|disagree|neutral|thanks|thank you|thx|cheers|and|i|\s)+$/;
@@ -26,10 +26,12 @@ export function readRating(text: string, labels: readonly string[]): TypedRating
 
   const match = RATING.exec(said.replace(LEAD_IN, ''));
   if (!match?.groups) return undefined;
-  const { n, of, words } = match.groups;
+  const { n, of, stars, words } = match.groups;
   if (words && !AFTER_NUMBER.test(words)) return undefined;
   const score = valueOf(n!);
   if (of !== undefined && valueOf(of) !== labels.length) return 'unclear';
+  // stars are usually out of five: "5 stars" may well mean the top of the scale, so ask rather than store 5/7
+  if (stars && of === undefined) return 'unclear';
   return Number.isInteger(score) && score >= 1 && score <= labels.length ? score : 'unclear';
 }
 

@@ -23,7 +23,7 @@ describe('a CES answer typed in the thread instead of pressed', () => {
     ['seven', 7],
     ['6/7', 6],
     ['6 out of 7', 6],
-    ['5 stars', 5],
+    ['6 out of 7 stars', 6],
     ['6 - agree', 6],
     ['Strongly agree', 7],
     ['strongly disagree.', 1],
@@ -85,6 +85,6 @@ describe('reading a typed rating', () => {
   });
 
   it('calls a number that is no answer on the scale unclear', () => {
-    for (const text of ['8', '0', 'ten', '10/10', '5/5', '-1', '6.5', '9 stars']) expect(readRating(text, scale), text).toBe('unclear');
+    for (const text of ['8', '0', 'ten', '10/10', '5/5', '-1', '6.5', '9 stars', '5 stars', '7 stars']) expect(readRating(text, scale), text).toBe('unclear');
   });
 });
