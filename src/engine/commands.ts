@@ -28,6 +28,7 @@ export async function agentHandoff(ctx: EngineContext, turn: Turn, team: string 
   const refuse = (text: string, named = team) => ctx.toActor(turn, { kind: 'notice', text: ctx.say(text, { team: named, teams: teams.join(', ') }) });
   if (!wanted) return void (await refuse(ctx.texts.refusals.handoff_usage));
   if (!teams.includes(wanted)) return void (await refuse(ctx.texts.refusals.unknown_team));
+  if (!isOpen(turn.conversation)) return void (await refuse(ctx.texts.refusals.not_open)); // resolved: nothing to pass on
   if (turn.conversation.state === 'handed_off') {
     // a new packet for the same team would only page it again and drop the agent who claimed it
     if (turn.conversation.handoff?.team === wanted) return void (await refuse(ctx.texts.refusals.already_with_team, wanted));
@@ -61,8 +62,13 @@ export async function link(ctx: EngineContext, person: Person, code: string | un
     await store.linkCodes.create(fresh, me.id);
     return ctx.say(ctx.texts.link.code, { code: fresh });
   }
-  const ownerId = await store.linkCodes.take(code.replace(/\D/g, ''));
+  const digits = code.replace(/\D/g, '');
+  const ownerId = await store.linkCodes.take(digits);
   if (!ownerId) return ctx.texts.link.bad_code;
+  if (ownerId === me.id) {
+    await store.linkCodes.create(digits, me.id); // still good for the other platform
+    return ctx.say(ctx.texts.link.own_code);
+  }
   const merged = await store.customers.link(ownerId, me.id, ctx.now());
   await ctx.event('customer.linked', undefined, { customerId: merged.id, identities: merged.identities });
   const platforms = [...new Set(merged.identities.map((i) => i.split(':')[0]))].join(' and ');

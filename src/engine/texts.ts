@@ -107,7 +107,7 @@ export const textsSchema = z.object({
   }),
   status: line,
   greeting: line,
-  link: z.object({ code: line, done: line, bad_code: line }),
+  link: z.object({ code: line, done: line, bad_code: line, own_code: line }),
   errors: z.object({ internal: line, no_thread: line }),
   ask_echo: line,
   thread_name: line,

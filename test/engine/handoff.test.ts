@@ -133,6 +133,17 @@ describe('after a handoff', () => {
     expect((await store.conversations.get(id))?.team).toBe('billing');
   });
 
+  it('refuses to hand off a resolved conversation: no new packet, no message to the customer', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('talk to a human'), out);
+    await engine.handle({ kind: 'action', eventId: 'r1', conversationId: id, action: 'resolve', from: agent, thread }, out);
+    const before = out.sent.length;
+    await engine.handle({ kind: 'command', eventId: 'c4', name: 'handoff', args: ['billing'], from: agent, thread }, out);
+    expect(out.sent.slice(before).map((s) => [s.destination.to, s.reply.kind])).toEqual([['actor', 'notice']]);
+    expect(out.last('notice').text).toBe('This conversation is already resolved.');
+  });
+
   it('refuses a handoff to a team that does not exist, listing the teams', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();

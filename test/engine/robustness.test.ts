@@ -97,6 +97,9 @@ describe('the engine under real-world conditions', () => {
     await engine.handle({ kind: 'command', eventId: 'l1', name: 'link', args: [], from: slack }, out);
     const code = /link code is (\d{6})/.exec(out.last('notice').text)?.[1];
     expect(code).toBeDefined();
+    // used on the platform it came from, it joins nothing and stays good for the other one
+    await engine.handle({ kind: 'command', eventId: 'l1b', name: 'link', args: [code!], from: slack }, out);
+    expect(out.last('notice').text).toMatch(/^That is the code for this profile\. Use it on your other platform/);
     await engine.handle({ kind: 'command', eventId: 'l2', name: 'link', args: [code!], from: discord }, out);
     expect(out.last('notice').text).toBe('Done: your slack and discord profiles are now one, with one history.');
 
