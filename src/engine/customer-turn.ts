@@ -35,6 +35,12 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
     const combined = await ctx.deps.matcher.match(`${conversation.question} ${asked}`);
     if (combined.decision.kind !== 'handoff') result = combined;
   }
+  // asked again and the same article fits: it did not do the job the first time, so sending it again won't
+  if (!rejection && conversation.state === 'answered' && result.decision.kind === 'answer' && result.decision.article.id === conversation.answeredArticleId) {
+    markRejected(conversation.tried, conversation.answeredArticleId);
+    conversation.failures += 1;
+    if (conversation.failures >= ctx.settings.handoffAfterFailures) return handOff(ctx, turn, 'not-helped');
+  }
   await respond(ctx, turn, result);
 }
 

@@ -24,14 +24,14 @@ const FRUSTRATION = [
 ];
 
 /** Who or what a complaint is about: "that", "it", "the steps", "I". */
-const SUBJECT = "(?:that|this|it|which|those|these|i'?m|i am|i|we|the (?:answer|article|link|page|steps?|instructions?|guide|reset(?: link)?|email|fix|solution|suggestion)|your (?:answer|article|link|steps?|suggestion))(?:'?s| is| was| are| were)?";
+const SUBJECT = "(?:(?:that|this|the|your|those|these) (?:answer|article|link|page|steps?|instructions?|guide|reset(?: link)?|email|fix|solution|suggestion)s?(?: (?:you|u) (?:sent|gave|gave me|linked|suggested|shared|showed))?|that|this|it|which|those|these|i'?m|i am|i|we)(?:'?s| is| was| are| were)?";
 /** "didn't", "does not", "won't", "can't". */
 const AUX_NOT = "(?:(?:did|does|do|has|have|is|was|would|could)(?:n'?t| not)|won'?t|will not|can'?t|cannot|can not)";
 
 /** Ways of saying the answer did not help, each read from where the message (or the last one) left off. */
 const REJECTION = [
   // "didn't help", "doesn't seem to work", "hasn't fixed anything", "won't work", "does not answer my question"
-  new RegExp(`^(?:still )?${AUX_NOT}(?: (?:really|actually|even|quite|seem to|seems to|appear to))* (?:help|work|fix|solve|answer|change|do|make)\\w*(?: (?:it|anything|a thing|that|my (?:problem|issue|question)|the (?:problem|issue|trick))| for me)*\\b`),
+  new RegExp(`^(?:still )?${AUX_NOT}(?: (?:really|actually|even|quite|seem to|seems to|appear to))* (?:help|work|fix|solve|answer)(?:s|ed|ing)?(?: (?:me|it|anything|a thing|that|my (?:problem|issue|question)|the (?:problem|issue|trick))| for me| with (?:my|the|this) (?:problem|issue|question))*\\b`),
   // "still not working", "still nothing", "still can't log in", "still broken", "still having the same problem"
   new RegExp(`^still (?:not(?: (?:working|fixed|resolved|solved|sorted|right))?|nothing|no(?: (?:luck|joy|change|difference|dice|good))?|broken|failing|stuck|(?:the )?same(?: (?:problem|issue|error|thing))?|(?:having|getting) (?:the same |this |that |an? )?(?:problem|issue|trouble|error)s?|${AUX_NOT})\\b`),
   /^not (?:what i (?:asked|meant|need(?:ed)?|wanted|was (?:looking for|asking(?: about| for)?))|really|it|quite|working|relevant|right|the (?:right )?(?:answer|article|problem|issue|one))\b/,
@@ -51,7 +51,7 @@ const PREAMBLE = [
 ];
 
 /** Words after a complaint that add nothing to search with: "didn't work for me either, sorry". */
-const FILLER = /\b(?:either|though|tho|unfortunately|sadly|sorry|again|any ?more|at all|yet|still|i'?m afraid|really|thanks|thank you|please|whatsoever|and|but|so|or)\b/g;
+const FILLER = /\b(?:either|though|tho|unfortunately|sadly|sorry|again|any ?more|at all|yet|still|i'?m afraid|really|thanks|thank you|please|whatsoever|and|but|so|or|me|for me|(?:with )?(?:my|the|this) (?:problem|issue|question))\b/g;
 
 /**
  * Whether a message after an answer says it did not help ("that didn't help", "no, it still doesn't work",

@@ -26,6 +26,12 @@ describe('a customer saying the answer did not help', () => {
     "I followed the steps but it's still broken",
     'still the same problem',
     'wrong article',
+    "That article didn't help",
+    "this answer didn't help",
+    "The reset link you sent doesn't work",
+    "that didn't help me",
+    'still not working for me',
+    'it did not help me with my problem',
   ])('"%s" hands off to a person, with the answer marked rejected', async (said) => {
     const { engine, store, out, matcher } = await answered();
     await engine.handle(message(said), out);
@@ -57,6 +63,8 @@ describe('a customer saying the answer did not help', () => {
     ["I can't find my receipt", 'invoices'],
     ["the invoice export doesn't work for CSV files", 'invoices'],
     ['Why is my invoice not in English?', 'invoices'],
+    ["I can't download my invoices", 'invoices'],
+    ["I can't change the address on my invoice", 'invoices'],
   ])('"%s" is a new question, not a complaint about the answer', async (question, articleId) => {
     const { engine, store, out } = await answered();
     await engine.handle(message(question), out);
@@ -65,6 +73,15 @@ describe('a customer saying the answer did not help', () => {
     const conversation = await store.conversations.get(id);
     expect(conversation).toMatchObject({ state: 'answered', answeredArticleId: articleId, failures: 0 });
     expect(conversation?.tried.find((t) => t.id === 'reset-password')?.outcome).toBe('answered');
+  });
+
+  it('asked again in other words, the same article is not sent again: the bot hands off with it marked rejected', async () => {
+    const { engine, out } = await answered();
+    await engine.handle(message('what if the password email never arrives'), out);
+    expect(out.kinds('thread')).toEqual(['handoff-notice']);
+    const packet = out.last('context-packet').packet;
+    expect(packet.reason).toBe('not-helped');
+    expect(packet.tried).toEqual([expect.objectContaining({ id: 'reset-password', outcome: 'rejected' })]);
   });
 
   it.each(['none of these help', 'still nothing', 'no'])('"%s" to a "Did you mean" list is "None of these"', async (said) => {
