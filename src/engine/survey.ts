@@ -141,8 +141,10 @@ async function alert(ctx: EngineContext, turn: Turn, score: number, comment?: st
 async function alertReply(ctx: EngineContext, turn: Turn, score: number, comment?: string): Promise<Reply> {
   const team = turn.conversation.team ?? ctx.settings.defaultTeam;
   const label = ctx.texts.survey.scale[score - 1] ?? '';
-  // a round the bot settled alone never reached the team, so "after talking to the team" would mislead
-  const wording = turn.conversation.handoff ? ctx.texts.survey.alert : ctx.texts.survey.alert_bot_only;
+  // a round the bot settled alone never reached the team, so "after talking to the team" would mislead;
+  // an agent who resolved it (even without a handoff) did talk to the customer
+  const people = turn.conversation.handoff || turn.conversation.resolution?.by === 'agent';
+  const wording = people ? ctx.texts.survey.alert : ctx.texts.survey.alert_bot_only;
   return {
     kind: 'alert',
     text: ctx.say(wording, { customer: turn.customer.displayName, score, label, team }),

@@ -23,4 +23,13 @@ describe('the low-score alert to the agents', () => {
     await engine.handle(action(id, 'rate', { value: '1:1' }), out);
     expect(out.last('alert').text).toBe('Low effort score: Dana Customer rated 1/7 (Strongly disagree) after the bot handled it alone, without a handoff.');
   });
+
+  it('when an agent resolved what the bot had answered, says the customer talked to the team', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(action(id, 'resolve', { from: agent }), out);
+    await engine.handle(action(id, 'rate', { value: '1:1' }), out);
+    expect(out.last('alert').text).toBe('Low effort score: Dana Customer rated 1/7 (Strongly disagree) after talking to the accounts team.');
+  });
 });
