@@ -29,6 +29,8 @@ export function readRating(text: string, labels: readonly string[]): TypedRating
   const { n, of, stars, words } = match.groups;
   if (words && !AFTER_NUMBER.test(words)) return undefined;
   const score = valueOf(n!);
+  // a bare big number is an order number or a year, not a score: a new message, not "answer 1 to 7"
+  if (of === undefined && !stars && !words && Math.abs(score) > 10) return undefined;
   if (of !== undefined && valueOf(of) !== labels.length) return 'unclear';
   // stars are usually out of five: "5 stars" may well mean the top of the scale, so ask rather than store 5/7
   if (stars && of === undefined) return 'unclear';

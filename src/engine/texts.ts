@@ -211,7 +211,7 @@ function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function withCompanyName(texts: Texts, company: string): Texts {
   const fillIn = (value: unknown): unknown =>
-    typeof value === 'string' ? value.replaceAll('{company}', company)
+    typeof value === 'string' ? value.replaceAll('{company}', () => company) // a function: "$&" in a name stays as written
     : Array.isArray(value) ? value.map(fillIn)
     : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillIn(v)]))
     : value;

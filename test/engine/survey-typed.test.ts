@@ -79,7 +79,7 @@ describe('a CES answer typed in the thread instead of pressed', () => {
 
 describe('reading a typed rating', () => {
   it('leaves alone what is not a rating, so a real question stays a question', () => {
-    for (const text of ['How do I change my plan?', '2fa is broken', 'I have 7 invoices missing', 'one more thing: my login fails', 'thanks', 'agreed to the terms but cannot log in']) {
+    for (const text of ['How do I change my plan?', '2fa is broken', 'I have 7 invoices missing', 'one more thing: my login fails', 'thanks', 'agreed to the terms but cannot log in', '48213', '2026']) {
       expect(readRating(text, scale), text).toBeUndefined();
     }
   });
