@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse as parseDotEnv } from 'dotenv';
 import { z } from 'zod';
 import { isTimeZone, parseOpeningHours, type OpeningRule } from './engine/opening-hours.js';
@@ -53,7 +54,8 @@ const openingHours = z.preprocess(blankToUndefined, z.string().optional()).trans
 export const envSchema = z.object({
   COMPANY_NAME: text('Brightloom'),
   KNOWLEDGE_DIR: text('./knowledge'),
-  PROMPTS_DIR: text('./prompts'),
+  // default: the prompts/ shipped with threadline, wherever it is started from
+  PROMPTS_DIR: text(fileURLToPath(new URL('../prompts', import.meta.url))),
   STORE_URL: z.preprocess(blankToUndefined, z.string().trim().default('sqlite://./data/threadline.sqlite'))
     .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(v), 'must start with sqlite://, redis://, postgres:// or be memory://'),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),

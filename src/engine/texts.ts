@@ -169,7 +169,7 @@ function readMessages(file: string, promptsDir: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const fix = `point PROMPTS_DIR at a folder with messages.yml (such as ${dirname(SHIPPED_MESSAGES)}), or unset it to use ./prompts`;
+    const fix = `point PROMPTS_DIR at a folder with messages.yml (such as ${dirname(SHIPPED_MESSAGES)}), or unset it to use the shipped wording`;
     if (!existsSync(promptsDir)) throw new Error(`PROMPTS_DIR is "${promptsDir}", and there is no such folder (${resolve(promptsDir)}) — ${fix}`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(`${file} does not exist — copy ${SHIPPED_MESSAGES} into PROMPTS_DIR ("${promptsDir}"), or ${fix}`);

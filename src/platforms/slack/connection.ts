@@ -50,7 +50,7 @@ export async function connectSlack(config: Config, logger: Logger, listen: Liste
   try {
     await bolt.init(); // auth.test: a bad token fails here, not silently on every event
   } catch (error) {
-    throw new Error(explainAuthFailure(error, config.SLACK_API_URL));
+    throw new Error(explainAuthFailure(error, config.SLACK_API_URL ?? SLACK_API));
   }
 
   if (!receiver) {
@@ -114,10 +114,12 @@ function waitForEvent(emitter: { once(event: string, listener: () => void): unkn
   });
 }
 
+const SLACK_API = 'https://slack.com/api/';
+
 /** A token Slack refused and a Slack that could not be reached need different fixes. */
-function explainAuthFailure(error: unknown, apiUrl: string | undefined): string {
+function explainAuthFailure(error: unknown, where: string): string {
   const code = (error as { code?: unknown } | undefined)?.code;
-  const where = apiUrl ?? 'https://slack.com/api/';
+  const apiUrl = where === SLACK_API ? undefined : where; // only a changed SLACK_API_URL is worth checking
   if (code === webApi.ErrorCode.RequestError) {
     const cause = (error as { original?: { cause?: { code?: string } } }).original?.cause?.code;
     return `Could not reach Slack at ${where} (auth.test: ${errorText(error)}${cause ? `, ${cause}` : ''}); check the network or proxy${apiUrl ? ' and SLACK_API_URL' : ''}`;
