@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { FolderWatcher } from './folder-watcher.js';
 import { assembleKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { assertDirectory } from './load.js';
 import { parseArticleFile } from './parse-file.js';
@@ -34,7 +34,7 @@ interface FileState {
 export class LiveKnowledge {
   private files = new Map<string, FileState>();
   private current: KnowledgeBase = assembleKnowledgeBase([], []);
-  private watcher?: FSWatcher;
+  private watcher?: FolderWatcher;
   private timer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
   private listeners: Array<(change: KnowledgeChange) => void | Promise<void>> = [];
@@ -57,8 +57,8 @@ export class LiveKnowledge {
     await assertDirectory(this.dir);
     await this.reload();
     if (watching) {
-      this.watcher = watch(this.dir, { recursive: true }, () => this.scheduleReload());
-      this.watcher.on('error', () => this.scheduleReload());
+      this.watcher = new FolderWatcher(this.dir, () => this.scheduleReload());
+      await this.watcher.refresh();
     }
     return this.current;
   }
@@ -82,6 +82,7 @@ export class LiveKnowledge {
   }
 
   private async reloadNow(): Promise<KnowledgeChange> {
+    await this.watcher?.refresh(); // folders added since the last reload are watched before they are read
     const names = await listMarkdownFiles(this.dir);
     const texts = await readFiles(this.dir, names).catch(() => undefined);
     if (!texts) return this.reloadNow(); // a file vanished between listing and reading: look again

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -75,6 +75,30 @@ describe('hot reload of the knowledge folder', () => {
     expect(changes.at(-1)?.newProblems).toEqual([
       expect.objectContaining({ severity: 'error', file: 'a-draft.md', line: 2, field: 'id', message: expect.stringContaining('refunds.md has it too and keeps it (it was live already)') }),
     ]);
+  });
+
+  it('follows every atomic save (a copy renamed over the file, as editors and sed -i do), in subfolders too', async () => {
+    const { dir, knowledge } = start({});
+    mkdirSync(join(dir, 'billing'));
+    writeFileSync(join(dir, 'billing', 'refunds.md'), good('Refunds v1'));
+    await knowledge.start();
+    const saveAtomically = (file: string, title: string) => {
+      writeFileSync(join(dir, `${file}.swp`), good(title));
+      renameSync(join(dir, `${file}.swp`), join(dir, file));
+    };
+    for (const version of ['v2', 'v3', 'v4']) {
+      saveAtomically('billing/refunds.md', `Refunds ${version}`);
+      await eventually(() => expect(knowledge.knowledge.byId.get('refunds')?.title).toBe(`Refunds ${version}`));
+    }
+
+    // a folder made while running is watched too
+    mkdirSync(join(dir, 'accounts'));
+    writeFileSync(join(dir, 'accounts', 'close-account.md'), good('Close v1'));
+    await eventually(() => expect(knowledge.knowledge.byId.get('close-account')?.title).toBe('Close v1'));
+    for (const version of ['v2', 'v3']) {
+      saveAtomically('accounts/close-account.md', `Close ${version}`);
+      await eventually(() => expect(knowledge.knowledge.byId.get('close-account')?.title).toBe(`Close ${version}`));
+    }
   });
 
   it('adds new files and drops deleted ones', async () => {
