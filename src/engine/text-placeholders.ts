@@ -4,6 +4,14 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** Placeholders every text may use: the app fills them in at start (see withCompanyName in texts.ts). */
 export const ALWAYS_ALLOWED = ['company'];
 
+/** Values the code fills in for a text beyond those its shipped wording happens to use. */
+const ALSO_FILLED: Readonly<Record<string, readonly string[]>> = {
+  'handoff.back_today': ['day', 'time'],
+  'handoff.back_on': ['day', 'time'],
+  'handoff.back_next_week': ['day', 'time'],
+  'survey.alert_bot_only': ['team'],
+};
+
 /**
  * Every {placeholder} in `custom` that the shipped messages.yml does not use for the same key, as "key: problem"
  * lines. The code fills in only what the shipped wording needs, so anything else (a typo such as {agnt}) would
@@ -16,7 +24,7 @@ export function unknownPlaceholders(custom: unknown, shipped: unknown, path: rea
   if (isRecord(custom) || isRecord(shipped)) return []; // a section where text belongs, or the reverse: the schema says so
   const used = placeholdersIn(custom);
   if (!used.length) return [];
-  const allowed = placeholdersIn(shipped);
+  const allowed = [...new Set([...placeholdersIn(shipped), ...(ALSO_FILLED[path.join('.')] ?? [])])];
   const unknown = used.filter((p) => !allowed.includes(p) && !ALWAYS_ALLOWED.includes(p));
   if (!unknown.length) return [];
   const braced = (names: string[]) => names.map((p) => `{${p}}`).join(', ');

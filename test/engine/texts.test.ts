@@ -75,6 +75,7 @@ describe('messages.yml', () => {
     const handoff = reworded.handoff as Record<string, unknown>;
     handoff.claimed = 'Our {team} team: {agent} has it.';
     handoff.notice = 'A person will reply here.';
+    handoff.back_today = 'today ({day}) at {time}'; // filled in though the shipped wording leaves {day} out
     expect(readTexts(promptsDir(reworded)).texts.handoff.claimed).toBe('Our {team} team: {agent} has it.');
   });
 
