@@ -47,7 +47,7 @@ describe('messages.yml', () => {
   it('a PROMPTS_DIR that does not exist is named as a missing folder, with where to point it instead', () => {
     const missing = join(tmpdir(), 'threadline-no-such-prompts');
     expect(() => readTexts(missing)).toThrow(
-      `PROMPTS_DIR is "${missing}", and there is no such folder (${missing}) — point PROMPTS_DIR at a folder with messages.yml (such as ${dirname(SHIPPED_MESSAGES)}), or unset it to use ./prompts`,
+      `PROMPTS_DIR is "${missing}", and there is no such folder (${missing}) — point PROMPTS_DIR at a folder with messages.yml (such as ${dirname(SHIPPED_MESSAGES)}), or unset it to use the shipped wording`,
     );
   });
 
