@@ -18,8 +18,14 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
   const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
-  // "still nothing" to the choices is "None of these"
-  if (rejection && !rejection.details && conversation.state === 'suggesting') return noneFit(ctx, turn);
+  // "still nothing" to the choices is "None of these"; "none of these, I need X" also searches for X, never
+  // offering those choices again
+  if (rejection && conversation.state === 'suggesting') {
+    if (!rejection.details) return noneFit(ctx, turn);
+    for (const tried of conversation.tried) if (tried.outcome === 'suggested') tried.outcome = 'rejected';
+    conversation.failures += 1;
+    if (conversation.failures >= ctx.settings.handoffAfterFailures) return handOff(ctx, turn, 'none-fit');
+  }
   if (rejection && conversation.state === 'answered') {
     markRejected(conversation.tried, conversation.answeredArticleId);
     conversation.failures += 1;

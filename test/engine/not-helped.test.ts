@@ -84,6 +84,18 @@ describe('a customer saying the answer did not help', () => {
     expect(packet.tried).toEqual([expect.objectContaining({ id: 'reset-password', outcome: 'rejected' })]);
   });
 
+  it('"none of these, I need …" to a "Did you mean" list searches for what it adds, without offering those choices again', async () => {
+    const { engine, store, out, matcher } = await answered();
+    const other = { ...thread, threadId: 't3' };
+    await engine.handle(message('change my plan', { thread: other }), out);
+    const offered = out.last('suggestions').choices.map((c) => c.id);
+    await engine.handle(message('none of these, I need my invoice', { thread: other }), out);
+    expect(matcher.questions.at(-1)).toBe('i need my invoice');
+    const conversation = await store.conversations.get(conversationIdFor(other));
+    expect(conversation?.failures).toBe(1);
+    for (const articleId of offered) expect(conversation?.tried.find((t) => t.id === articleId)?.outcome).toBe('rejected');
+  });
+
   it.each(['none of these help', 'still nothing', 'no'])('"%s" to a "Did you mean" list is "None of these"', async (said) => {
     const { engine, out } = await answered();
     await engine.handle(message('change my plan', { thread: { ...thread, threadId: 't2' } }), out);
