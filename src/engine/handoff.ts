@@ -63,6 +63,7 @@ function afterHours(ctx: EngineContext, now: Date): string | undefined {
 export async function claim(ctx: EngineContext, turn: Turn): Promise<void> {
   const handoff = turn.conversation.handoff;
   if (!handoff) return;
+  const previous = handoff.assignee;
   handoff.assignee = { id: turn.actor.id, name: turn.actor.displayName ?? turn.actor.id };
   await ctx.update(turn, handoff.packetRef, {
     kind: 'context-packet',
@@ -70,7 +71,9 @@ export async function claim(ctx: EngineContext, turn: Turn): Promise<void> {
     buttons: packetButtons(ctx, turn.conversation.id).filter((b) => b.action !== 'claim'),
   });
   await ctx.toThread(turn, { kind: 'text', text: ctx.say(ctx.texts.handoff.claimed, { agent: handoff.assignee.name, team: handoff.team }) });
-  await ctx.event('handoff.claimed', turn.conversation, { agent: handoff.assignee.name, team: handoff.team });
+  // taking over from a colleague is allowed (they may be away), but not without the taker knowing
+  if (previous) await ctx.toActor(turn, { kind: 'notice', text: ctx.say(ctx.texts.handoff.taken_over, { agent: previous.name }) });
+  await ctx.event('handoff.claimed', turn.conversation, { agent: handoff.assignee.name, team: handoff.team, ...(previous ? { takenOverFrom: previous.name } : {}) });
 }
 
 /** An agent passes the conversation to another team: the old packet says so, the new team gets a fresh one. */

@@ -32,6 +32,7 @@ export const textsSchema = z.object({
     article_notice_direct: line,
     waiting: line,
     claimed: line,
+    taken_over: line,
     transferred: line,
     reminder: line,
     still_waiting: line,

@@ -99,7 +99,7 @@ describe('repeating what is already done', () => {
     expect(out.last('notice').text).toBe('This conversation is already resolved.');
   });
 
-  it('another agent may still take over a claimed conversation', async () => {
+  it('another agent may still take over a claimed conversation, and is told whose it was', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();
     const colleague: Person = { ...agent, id: 'agent-2', displayName: 'Sam Agent' };
@@ -107,6 +107,9 @@ describe('repeating what is already done', () => {
     await engine.handle(command('claim', agent), out);
     await engine.handle(command('claim', colleague), out);
     expect(out.last('text').text).toBe('Sam Agent from our support team is looking at this now.');
+    expect(out.last('notice')).toMatchObject({ text: 'You took this conversation over from Alex Agent; the packet now shows you.' });
+    expect(out.sent.at(-1)?.destination).toMatchObject({ to: 'actor', person: { id: 'agent-2' } });
     expect((await store.conversations.get(id))?.handoff?.assignee?.name).toBe('Sam Agent');
+    expect((await store.events.list({ types: ['handoff.claimed'] })).map((e) => e.data.takenOverFrom)).toEqual([undefined, 'Alex Agent']);
   });
 });
