@@ -58,7 +58,10 @@ export const envSchema = z.object({
   PROMPTS_DIR: text(fileURLToPath(new URL('../prompts', import.meta.url))),
   STORE_URL: z.preprocess(blankToUndefined, z.string().trim().default('sqlite://./data/threadline.sqlite'))
     .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(v), 'must start with sqlite://, redis://, postgres:// or be memory://'),
-  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info')),
+  // unset: info for the bot, warn in the console chat (whose stdout is the conversation)
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).optional()),
+  /** The customer's name in the console chat (default: the login name). */
+  THREADLINE_CONSOLE_NAME: optionalText,
   DEFAULT_TEAM: text('support').pipe(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a lower-case team name such as support')),
 
   MATCHER: z.preprocess(blankToUndefined, z.enum(['hybrid', 'lexical'], { error: 'must be hybrid or lexical' }).default('hybrid')),

@@ -15,7 +15,7 @@ export const USAGE = [
 export async function run(_args: string[] = []): Promise<number> {
   const config = loadConfig();
   // The chat owns stdout; logs go to stderr and only warnings and errors show unless LOG_LEVEL asks for more.
-  const logger = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const app = await createApp(config, { logger });
   try {
     const kb = app.knowledge.knowledge;
@@ -24,7 +24,7 @@ export async function run(_args: string[] = []): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       title: `${config.COMPANY_NAME} support, ${kb.articles.length} articles from ${config.KNOWLEDGE_DIR}`,
-      customerName: process.env.THREADLINE_CONSOLE_NAME ?? capitalise(userInfo().username),
+      customerName: config.THREADLINE_CONSOLE_NAME ?? capitalise(userInfo().username),
     });
     const running = chat.run(); // prints the title before anything else is shown
     // an edit to the knowledge folder while chatting shows what Slack/Discord admins would be told

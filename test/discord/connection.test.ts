@@ -59,15 +59,15 @@ describe('Discord connection', () => {
     ];
     h = await startHarness({ DISCORD_AGENT_ROLES: `*:${IDS.agentRole},billing:200000000000000098` }, { guilds: [guildFixture({ roles })], botPermissions: withoutEmbeds(DEFAULT_BOT_PERMISSIONS) });
     expect(h.discord.setupProblems).toEqual([
-      `DISCORD_SUPPORT_CHANNELS: the bot lacks EmbedLinks in #support (${IDS.supportChannel}); grant them in the channel's permissions.`,
-      `DISCORD_SUPPORT_CHANNELS: the bot lacks EmbedLinks in #help-forum (${IDS.forumChannel}); grant them in the channel's permissions.`,
-      `DISCORD_AGENT_CHANNELS: the bot lacks EmbedLinks in #agents (${IDS.agentsChannel}); grant them in the channel's permissions.`,
+      `DISCORD_SUPPORT_CHANNELS: the bot lacks Embed Links in #support (${IDS.supportChannel}); grant them in the channel's permissions.`,
+      `DISCORD_SUPPORT_CHANNELS: the bot lacks Embed Links in #help-forum (${IDS.forumChannel}); grant them in the channel's permissions.`,
+      `DISCORD_AGENT_CHANNELS: the bot lacks Embed Links in #agents (${IDS.agentsChannel}); grant them in the channel's permissions.`,
       'DISCORD_AGENT_ROLES: @Agents is not mentionable and the bot lacks "Mention @everyone, @here, and All Roles": handoff notices will not ping it.',
       'DISCORD_AGENT_ROLES: no role 200000000000000098 in the servers the bot is in.',
     ]);
     const question = await ask(h.fake, 'How do I reset my password?');
     await postIn(h.fake, question.id); // it still answers; without Embed Links Discord would not show the embed, hence the warning
-    await waitForLog(h.logs, /WARN .*discord: DISCORD_SUPPORT_CHANNELS: the bot lacks EmbedLinks in #support/);
+    await waitForLog(h.logs, /WARN .*discord: DISCORD_SUPPORT_CHANNELS: the bot lacks Embed Links in #support/);
   });
 
   it('agents channels need thread permissions too (the relay thread of a DM handoff)', async () => {
@@ -75,8 +75,8 @@ describe('Discord connection', () => {
     const roles = [{ id: IDS.guild, name: '@everyone', permissions: withoutThreads(EVERYONE_PERMISSIONS), position: 0 }, { id: IDS.agentRole, name: 'Agents', permissions: 0n, position: 1, mentionable: true }];
     h = await startHarness({}, { guilds: [guildFixture({ roles })], botPermissions: withoutThreads(DEFAULT_BOT_PERMISSIONS) });
     expect(h.discord.setupProblems).toEqual([
-      `DISCORD_SUPPORT_CHANNELS: the bot lacks CreatePublicThreads in #support (${IDS.supportChannel}); grant them in the channel's permissions.`,
-      `DISCORD_AGENT_CHANNELS: the bot lacks CreatePublicThreads in #agents (${IDS.agentsChannel}); grant them in the channel's permissions.`,
+      `DISCORD_SUPPORT_CHANNELS: the bot lacks Create Public Threads in #support (${IDS.supportChannel}); grant them in the channel's permissions.`,
+      `DISCORD_AGENT_CHANNELS: the bot lacks Create Public Threads in #agents (${IDS.agentsChannel}); grant them in the channel's permissions.`,
     ]);
   });
 });

@@ -39,7 +39,7 @@ function channelProblems(client: Client, id: string, setting: string): string[] 
     return [`${setting}: #${channel.name} (${id}) is not a text, announcement or forum channel.`];
   }
   const missing = missingPermissions(channel, NEEDS[kind]);
-  return missing.length ? [`${setting}: the bot lacks ${missing.join(', ')} in #${channel.name} (${id}); grant them in the channel's permissions.`] : [];
+  return missing.length ? [`${setting}: the bot lacks ${missing.map(permissionLabel).join(', ')} in #${channel.name} (${id}); grant them in the channel's permissions.`] : [];
 }
 
 function missingPermissions(channel: GuildBasedChannel, needed: PermissionName[]): string[] {
@@ -54,4 +54,9 @@ function roleProblems(client: Client, id: string): string[] {
   if (!guild || !role) return [`DISCORD_AGENT_ROLES: no role ${id} in the servers the bot is in.`];
   const canPing = role.mentionable || guild.members.me?.permissions.has(PermissionFlagsBits.MentionEveryone);
   return canPing ? [] : [`DISCORD_AGENT_ROLES: @${role.name} is not mentionable and the bot lacks "Mention @everyone, @here, and All Roles": handoff notices will not ping it.`];
+}
+
+/** A permission as Discord's settings screens name it: ViewChannel → "View Channel", SendMessagesInThreads → "Send Messages in Threads". */
+export function permissionLabel(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ In /g, ' in ');
 }
