@@ -110,6 +110,7 @@ describe('repeating what is already done', () => {
     expect(out.last('notice')).toMatchObject({ text: 'You took this conversation over from Alex Agent; the packet now shows you.' });
     expect(out.sent.at(-1)?.destination).toMatchObject({ to: 'actor', person: { id: 'agent-2' } });
     expect((await store.conversations.get(id))?.handoff?.assignee?.name).toBe('Sam Agent');
-    expect((await store.events.list({ types: ['handoff.claimed'] })).map((e) => e.data.takenOverFrom)).toEqual([undefined, 'Alex Agent']);
+    const claims = new Map((await store.events.list({ types: ['handoff.claimed'] })).map((e) => [e.data.agent, e.data.takenOverFrom]));
+    expect(claims).toEqual(new Map([['Alex Agent', undefined], ['Sam Agent', 'Alex Agent']]));
   });
 });
