@@ -3,6 +3,7 @@ import { posix } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { frontmatterSchema, knownKeys, type Article } from './article.js';
+import { editDistance, isLikelyTypo } from './edit-distance.js';
 import type { KnowledgeProblem } from './problems.js';
 
 export interface ParsedFile {
@@ -102,7 +103,9 @@ function warnUnknownKeys(doc: Document, file: string, lineOf: (o: number) => num
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (knownKeys.includes(key)) continue;
-    const near = knownKeys.find((k) => k.startsWith(key.slice(0, 4)) || key.startsWith(k.slice(0, 4)));
+    // a slip ("titel", "questons") or a longer form ("question_list"): the closest known key
+    const closest = [...knownKeys].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0]!;
+    const near = isLikelyTypo(key, closest) ? closest : knownKeys.find((k) => k.startsWith(key.slice(0, 4)) || key.startsWith(k.slice(0, 4)));
     problems.push({
       severity: 'warning',
       file,

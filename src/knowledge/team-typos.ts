@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import { editDistance, isLikelyTypo } from './edit-distance.js';
 import type { KnowledgeProblem } from './problems.js';
 
 /**
@@ -13,7 +14,7 @@ export function teamTypos(articles: readonly Article[]): KnowledgeProblem[] {
   for (const [team, [article, ...more]] of usedBy) {
     if (!article || more.length) continue;
     const near = [...usedBy]
-      .filter(([other, users]) => users.length > 1 && editDistance(team, other) <= allowedTypos(team))
+      .filter(([other, users]) => users.length > 1 && isLikelyTypo(team, other))
       .sort(([a, x], [b, y]) => editDistance(team, a) - editDistance(team, b) || y.length - x.length)[0];
     if (!near) continue;
     problems.push({
@@ -28,19 +29,3 @@ export function teamTypos(articles: readonly Article[]): KnowledgeProblem[] {
   return problems;
 }
 
-/** One slip in a short name, two in a longer one. */
-const allowedTypos = (name: string) => (name.length <= 4 ? 1 : 2);
-
-/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */
-export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}

@@ -38,11 +38,13 @@ describe('a knowledge file', () => {
   });
 
   it('warns about unknown keys, suggesting the known one, and still loads the article', () => {
-    const { article, problems } = parseArticleFile('a.md', file('title: T\nquestoins: [a]\ncolour: blue'));
+    const { article, problems } = parseArticleFile('a.md', file('title: T\nquestoins: [a]\ncolour: blue\ntaem: billing\nurls: x'));
     expect(article).toBeDefined();
     expect(problems.map(formatProblem)).toEqual([
       'warning: a.md:3 (questoins): unknown key "questoins" is ignored — did you mean "questions"?',
       'warning: a.md:4 (colour): unknown key "colour" is ignored — known keys: id, title, questions, tags, team, handoff, url',
+      'warning: a.md:5 (taem): unknown key "taem" is ignored — did you mean "team"?',
+      'warning: a.md:6 (urls): unknown key "urls" is ignored — did you mean "url"?',
     ]);
   });
 

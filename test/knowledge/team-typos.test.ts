@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/knowledge/team-typos.js';
+import { editDistance } from '../../src/knowledge/edit-distance.js';
 
 describe('the edit distance behind "did you mean" for teams', () => {
   it('counts a missing, extra or wrong letter and two swapped letters as one slip each', () => {
