@@ -143,8 +143,9 @@ export class Engine {
     await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
     if (fresh) await this.ctx.event('conversation.opened', conversation, { question: text });
 
-    if (!text && conversation.state === 'new') {
-      // A bare mention: ask for the question and keep the thread open for it.
+    if ((!text || saysThanks(text)) && conversation.state === 'new') {
+      // A bare mention (or only "thanks" / "ok"): ask for the question and keep the thread open for it; an agent
+      // paged for "thanks" would find nothing to do.
       await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.say(this.ctx.texts.greeting, { customer: turn.customer.displayName }) });
     } else if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
       // A person has this (or an agent is talking in the thread): the bot stays quiet, except to pass the

@@ -138,6 +138,18 @@ describe('the engine under real-world conditions', () => {
     expect((await store.conversations.get(id))?.question).toBe('forgot my password');
   });
 
+  it('a first message that is only thanks gets the greeting, not a handoff, and the next message is the question', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('thanks!'), out);
+    expect(out.kinds('thread')).toEqual(['text']);
+    expect(out.last('text').text).toMatch(/^Hi Dana Customer! What can I help you with\?/);
+    expect(out.kinds('agents')).toEqual([]);
+    await engine.handle(message('forgot my password'), out);
+    expect(out.last('answer').title).toBe('Reset your password');
+    expect((await store.conversations.get(id))?.question).toBe('forgot my password');
+  });
+
   it('understands "link <code>" typed as a message, privately and without opening a conversation', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();
