@@ -22,15 +22,13 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   // offering those choices again
   if (rejection && conversation.state === 'suggesting') {
     if (!rejection.details) return noneFit(ctx, turn);
-    for (const tried of conversation.tried) if (tried.outcome === 'suggested') tried.outcome = 'rejected';
-    conversation.failures += 1;
-    if (conversation.failures >= ctx.settings.handoffAfterFailures) return handOff(ctx, turn, 'none-fit');
+    rejectSuggestions(conversation);
+    if (failedTooOften(ctx, conversation)) return handOff(ctx, turn, 'none-fit');
   }
   if (rejection && conversation.state === 'answered') {
-    markRejected(conversation.tried, conversation.answeredArticleId);
-    conversation.failures += 1;
+    rejectAnswer(conversation);
     // with nothing more to search with ("that didn't help"), another search would only guess
-    if (conversation.failures >= ctx.settings.handoffAfterFailures || !rejection.details) return handOff(ctx, turn, 'not-helped');
+    if (failedTooOften(ctx, conversation) || !rejection.details) return handOff(ctx, turn, 'not-helped');
   }
 
   // what is left after the complaint ("didn't work, I'm on the mobile app") is what to search with
@@ -43,9 +41,8 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   }
   // asked again and the same article fits: it did not do the job the first time, so sending it again won't
   if (!rejection && conversation.state === 'answered' && result.decision.kind === 'answer' && result.decision.article.id === conversation.answeredArticleId) {
-    markRejected(conversation.tried, conversation.answeredArticleId);
-    conversation.failures += 1;
-    if (conversation.failures >= ctx.settings.handoffAfterFailures) return handOff(ctx, turn, 'not-helped');
+    rejectAnswer(conversation);
+    if (failedTooOften(ctx, conversation)) return handOff(ctx, turn, 'not-helped');
   }
   await respond(ctx, turn, result);
 }
@@ -151,10 +148,23 @@ export async function choose(ctx: EngineContext, turn: Turn, articleId: string |
 
 /** None of the suggestions fit: the bot has nothing better, so a person takes it. */
 export async function noneFit(ctx: EngineContext, turn: Turn): Promise<void> {
-  for (const tried of turn.conversation.tried) if (tried.outcome === 'suggested') tried.outcome = 'rejected';
-  turn.conversation.failures += 1;
+  rejectSuggestions(turn.conversation);
   await handOff(ctx, turn, 'none-fit');
 }
+
+/** The customer said the choices offered did not fit: one failure, and none of them is offered again. */
+function rejectSuggestions(conversation: Turn['conversation']): void {
+  for (const tried of conversation.tried) if (tried.outcome === 'suggested') tried.outcome = 'rejected';
+  conversation.failures += 1;
+}
+
+/** The answer just given did not help: one failure, and that article is not sent again. */
+function rejectAnswer(conversation: Turn['conversation']): void {
+  markRejected(conversation.tried, conversation.answeredArticleId);
+  conversation.failures += 1;
+}
+
+const failedTooOften = (ctx: EngineContext, conversation: Turn['conversation']) => conversation.failures >= ctx.settings.handoffAfterFailures;
 
 /** Customer pressed "Solved". */
 export const solved = (ctx: EngineContext, turn: Turn) => resolve(ctx, turn, 'customer');
