@@ -57,13 +57,14 @@ export class ScoringMatcher implements Matcher {
   }
 
   async match(question: string, options: { limit?: number } = {}): Promise<MatchResult> {
-    if (!normalize(question)) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-question' } };
+    const normalized = normalize(question);
+    if (!normalized) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-question' } };
     if (this.articles.length === 0) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-knowledge' } };
     const fused = await this.fusedScores(question);
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
     // rank at least three so the decision can always offer up to three suggestions
     let best = topK(fused, Math.max(limit, 3));
-    const written = this.writtenFor(question);
+    const written = this.writtenFor(normalized);
     if (written !== undefined) best = [written, ...best.filter((i) => i !== written)].slice(0, best.length);
     const confidence = confidences(fused, best, this.model.noneScore);
     const ranked: Candidate[] = best.map((i, r) => ({ article: this.articles[i]!, score: confidence[r]! }));
@@ -72,10 +73,10 @@ export class ScoringMatcher implements Matcher {
     return { question, candidates: ranked.slice(0, limit), decision };
   }
 
-  /** The article whose title or questions include this question word for word (after normalising), if exactly one does. */
-  private writtenFor(question: string): number | undefined {
+  /** The article whose title or questions include this (normalised) question word for word, if exactly one does. */
+  private writtenFor(normalized: string): number | undefined {
     this.phrasingOwners ??= ownersByPhrasing(this.articles);
-    const owner = this.phrasingOwners.get(normalize(question));
+    const owner = this.phrasingOwners.get(normalized);
     return owner === undefined || owner === AMBIGUOUS ? undefined : owner;
   }
 
