@@ -38,4 +38,5 @@ function placeholdersIn(value: unknown): string[] {
   return [...new Set(names)];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A YAML mapping (not a list, not text). */
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { unknownPlaceholders } from './text-placeholders.js';
+import { isRecord, unknownPlaceholders } from './text-placeholders.js';
 import type { HandoffReason, TriedArticle } from './types.js';
 
 const line = z.string({ error: 'must be text' }).min(1, 'must not be empty');
@@ -200,7 +200,6 @@ function withDefaults(custom: unknown, shipped: unknown, path: string[], taken: 
   return out;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
