@@ -97,6 +97,12 @@ export function soundsFrustrated(text: string): boolean {
 
 export const saysThanks = (text: string) => THANKS.test(text.trim());
 
+const HELLO_PHRASE = "(?:(?:h(?:i+|ey+|ello+|iya|eya|owdy)|yo|greetings|good (?:morning|afternoon|evening|day))(?: (?:there|again|team|all|everyone|folks|support|bot))?|👋)";
+/** A message that is only a greeting ("hi", "hello?", "hey there 👋", "hi, thanks"): no question to look up yet. */
+const HELLO = new RegExp(`^(?:[\\s,.!?]*(?:${HELLO_PHRASE}|${THANKS_PHRASE}))+[\\s,.!?]*$`, 'iu');
+
+export const saysHello = (text: string) => HELLO.test(text.trim());
+
 const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
 
 /**

@@ -150,6 +150,23 @@ describe('the engine under real-world conditions', () => {
     expect((await store.conversations.get(id))?.question).toBe('forgot my password');
   });
 
+  it.each(['hi', 'Hello?', 'hey there 👋', 'Good morning!', 'hiii, thanks'])('a first message that is only a greeting (%j) gets the greeting, not a handoff', async (hello) => {
+    const { engine, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message(hello), out);
+    expect(out.kinds('thread')).toEqual(['text']);
+    expect(out.last('text').text).toMatch(/^Hi Dana Customer! What can I help you with\?/);
+    expect(out.kinds('agents')).toEqual([]);
+    expect(matcher.questions).toEqual([]);
+  });
+
+  it('a greeting with a question in it is a question', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('hi, I forgot my password'), out);
+    expect(out.last('answer').title).toBe('Reset your password');
+  });
+
   it('understands "link <code>" typed as a message, privately and without opening a conversation', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();

@@ -124,6 +124,20 @@ describe('the CES survey', () => {
     expect((await store.conversations.get(id))?.round).toBe(1);
   });
 
+  it('a plain "hello" after resolution asks for the question instead of reopening with "hello" as one', async () => {
+    const { engine, store, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(action(id, 'solved'), out);
+    await engine.handle(message('hello again!'), out);
+    expect(out.last('text').text).toMatch(/^Hi Dana Customer! What can I help you with\?/);
+    expect(out.kinds('agents')).toEqual([]);
+    expect((await store.conversations.get(id))?.round).toBe(1);
+    await engine.handle(message('where are my invoices'), out);
+    expect((await store.conversations.get(id))?.round).toBe(2);
+    expect(matcher.questions.at(-1)).toBe('where are my invoices');
+  });
+
   it('inactive conversations resolve on their own, without a survey by default', async () => {
     const { engine, store, clock } = await engineFixture();
     const out = new RecordingOutbox();
