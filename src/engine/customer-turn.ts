@@ -7,6 +7,8 @@ import { resolve } from './survey.js';
 import type { Button, TriedArticle } from './types.js';
 
 const MAX_CHOICES = 3;
+/** Below this confidence an article is no lead for the agents either: not listed as considered. */
+const CONSIDERED_FLOOR = 0.05;
 const LLM_CANDIDATES = 4;
 
 /**
@@ -63,7 +65,10 @@ async function respond(ctx: EngineContext, turn: Turn, result: MatchResult): Pro
   const choices = decision.kind === 'handoff' ? [] : (decision.kind === 'suggest' ? decision.candidates : fresh).filter((c) => !rejected.has(c.article.id));
   if (choices.length > 0) return suggest(ctx, turn, choices.slice(0, MAX_CHOICES));
 
-  for (const candidate of result.candidates.slice(0, MAX_CHOICES)) remember(conversation.tried, candidate.article, candidate.score, 'suggested');
+  // the closest articles, for the agents: never shown to the customer, and only those with some chance of fitting
+  for (const candidate of result.candidates.slice(0, MAX_CHOICES)) {
+    if (candidate.score >= CONSIDERED_FLOOR) remember(conversation.tried, candidate.article, candidate.score, 'considered');
+  }
   const topTeam = result.candidates[0]?.article.team;
   return handOff(ctx, turn, conversation.tried.some((t) => t.outcome === 'rejected') ? 'not-helped' : 'no-match', {
     team: topTeam && (result.candidates[0]?.score ?? 0) > 0.3 ? topTeam : undefined,
@@ -202,7 +207,8 @@ function answerButtons(ctx: EngineContext, conversationId: string): Button[] {
 function remember(tried: TriedArticle[], article: Article, score: number, outcome: TriedArticle['outcome']): void {
   const existing = tried.find((t) => t.id === article.id);
   if (existing) {
-    if (existing.outcome !== 'rejected') existing.outcome = outcome;
+    // what the customer saw (or said) outranks what the bot only considered
+    if (existing.outcome !== 'rejected' && outcome !== 'considered') existing.outcome = outcome;
     existing.score = Math.max(existing.score, score);
     return;
   }

@@ -18,7 +18,7 @@ const reasons: Record<HandoffReason, typeof line> = {
   'bot-error': line,
 };
 
-const outcomes: Record<TriedArticle['outcome'], typeof line> = { answered: line, suggested: line, 'handed-off': line, rejected: line };
+const outcomes: Record<TriedArticle['outcome'], typeof line> = { answered: line, suggested: line, considered: line, 'handed-off': line, rejected: line };
 
 /** The shape of prompts/messages.yml: every customer- and agent-facing sentence. */
 export const textsSchema = z.object({

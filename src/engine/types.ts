@@ -120,8 +120,11 @@ export type HandoffReason =
 
 export interface TriedArticle extends ArticleRef {
   score: number;
-  /** handed-off: it matched, but it is a `handoff: true` article, so a person got it instead of an answer. */
-  outcome: 'answered' | 'suggested' | 'handed-off' | 'rejected';
+  /**
+   * handed-off: it matched, but it is a `handoff: true` article, so a person got it instead of an answer.
+   * considered: one of the closest articles when nothing fit well enough to show; the customer never saw it.
+   */
+  outcome: 'answered' | 'suggested' | 'considered' | 'handed-off' | 'rejected';
 }
 
 /** Everything an agent needs to take over without asking the customer to repeat themselves. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../src/engine/conversation.js';
 import type { Summarizer } from '../../src/engine/answering.js';
+import { triedDetail } from '../../src/engine/packet-text.js';
 import type { PostedRef } from '../../src/engine/types.js';
 import { RecordingOutbox } from '../helpers/recording-outbox.js';
 import { action, agent, customer, engineFixture, message, otherCustomer, thread } from '../helpers/engine-fixture.js';
@@ -45,6 +46,16 @@ describe('after a handoff', () => {
     expect(packet.team).toBe('support');
     expect(packet.thread).toEqual(thread);
     expect(out.last('context-packet').buttons.map((b) => b.action)).toEqual(['claim', 'resolve']);
+  });
+
+  it('lists the closest articles of a question nothing fit as considered, not suggested: the customer never saw them', async () => {
+    const { engine } = await engineFixture({ rules: [[/gift/, { nearly: ['refunds', 'invoices'] }]] });
+    const out = new RecordingOutbox();
+    await engine.handle(message('can I send a gift card?'), out);
+    const packet = out.last('context-packet').packet;
+    // a 0.01 match is no lead for the agents either
+    expect(packet.tried.map((t) => [t.id, t.outcome])).toEqual([['refunds', 'considered']]);
+    expect(triedDetail(packet, packet.tried[0]!)).toBe('(0.20, closest match, not shown)');
   });
 
   it('the bot\'s turns in the transcript are worded by prompts/messages.yml', async () => {

@@ -31,7 +31,8 @@ export const sampleArticles = [
   article('refunds', { title: 'Refunds', team: 'billing', handoff: true, body: 'A person checks refunds within one business day.' }),
 ];
 
-type Rule = [RegExp, { answer: string } | { suggest: string[] } | 'handoff'];
+/** `nearly`: nothing fits well enough, so a handoff, with these articles as the closest (scores 0.2, 0.01, …). */
+type Rule = [RegExp, { answer: string } | { suggest: string[] } | { nearly: string[] } | 'handoff'];
 
 /**
  * A matcher whose decisions the test states outright, so engine tests check the engine's behaviour for
@@ -54,6 +55,10 @@ export function scriptedMatcher(kb: KnowledgeBase, rules: Rule[]): Matcher & { q
       if ('answer' in rule) {
         const best = candidate(rule.answer, 0.9);
         return { question, candidates: [best], decision: { kind: 'answer', article: best.article, score: 0.9 } };
+      }
+      if ('nearly' in rule) {
+        const closest = rule.nearly.map((id, i) => candidate(id, i === 0 ? 0.2 : 0.01));
+        return { question, candidates: closest, decision: { kind: 'handoff', reason: 'no-match' } };
       }
       const candidates = rule.suggest.map((id, i) => candidate(id, 0.5 - i * 0.05));
       return { question, candidates, decision: { kind: 'suggest', candidates } };

@@ -34,7 +34,7 @@ const german: PacketLabels = {
   in_direct_message_write: 'in einer Direktnachricht an den Bot; schreib {customer} selbst',
   speakers: { customer: 'Kunde', bot: 'Bot', agent: 'Mitarbeiter' },
   bot_said: { answered: 'Antwort: „{title}“', answered_more: 'Antwort: „{title}“ (+{more})', suggested: 'Vorschläge: {titles}', handed_off: 'Übergeben an {team}', survey: 'CES-Frage gestellt' },
-  outcomes: { answered: 'beantwortet', suggested: 'vorgeschlagen', 'handed-off': 'übergeben', rejected: 'abgelehnt' },
+  outcomes: { answered: 'beantwortet', suggested: 'vorgeschlagen', considered: 'am nächsten, nicht gezeigt', 'handed-off': 'übergeben', rejected: 'abgelehnt' },
 };
 
 const packet = (labels: PacketLabels, overrides: Partial<ContextPacket> = {}): ContextPacket => ({
