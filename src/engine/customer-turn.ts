@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
 import type { EngineContext, Turn } from './context.js';
 import { handOff } from './handoff.js';
-import { asksForPerson, rejectsAnswer, soundsFrustrated } from './intents.js';
+import { asksForPerson, rejectsAnswer, soundsFrustrated, typedChoice } from './intents.js';
 import { resolve } from './survey.js';
 import type { Button, TriedArticle } from './types.js';
 
@@ -19,6 +19,8 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   const conversation = turn.conversation;
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
+  const picked = conversation.state === 'suggesting' ? typedChoice(text) : undefined;
+  if (picked !== undefined) return pickTyped(ctx, turn, picked);
   const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
   // "still nothing" to the choices is "None of these"; "none of these, I need X" also searches for X, never
   // offering those choices again
@@ -128,15 +130,16 @@ async function answerWithLlm(ctx: EngineContext, turn: Turn, candidates: Candida
   return true;
 }
 
-async function suggest(ctx: EngineContext, turn: Turn, choices: Candidate[]): Promise<void> {
+async function suggest(ctx: EngineContext, turn: Turn, choices: Candidate[], intro?: string): Promise<void> {
   const conversation = turn.conversation;
   conversation.state = 'suggesting';
+  conversation.offeredIds = choices.map((c) => c.article.id);
   for (const choice of choices) remember(conversation.tried, choice.article, choice.score, 'suggested');
   const buttons: Button[] = choices.map((c) => ({ label: c.article.title, action: 'choose', conversationId: conversation.id, value: c.article.id }));
   buttons.push({ label: ctx.texts.buttons.none_of_these, action: 'none-of-these', conversationId: conversation.id });
   await ctx.toThread(turn, {
     kind: 'suggestions',
-    text: ctx.say(choices.length === 1 ? ctx.texts.suggest.intro_one : ctx.texts.suggest.intro),
+    text: intro ?? ctx.say(choices.length === 1 ? ctx.texts.suggest.intro_one : ctx.texts.suggest.intro),
     choices: choices.map((c) => ({ id: c.article.id, title: c.article.title, url: c.article.url, score: c.score })),
     buttons,
   });
@@ -149,6 +152,24 @@ export async function choose(ctx: EngineContext, turn: Turn, articleId: string |
   if (!article) return handOff(ctx, turn, 'none-fit');
   const score = turn.conversation.tried.find((t) => t.id === article.id)?.score ?? 0;
   await answer(ctx, turn, article, score);
+}
+
+/**
+ * The customer typed a choice's number instead of pressing it: that choice, or, for a number not on the
+ * list, the same choices again with how to pick one (searching for "4" would only guess).
+ */
+async function pickTyped(ctx: EngineContext, turn: Turn, position: number): Promise<void> {
+  const offered = turn.conversation.offeredIds ?? [];
+  const id = offered[position - 1];
+  if (id) return choose(ctx, turn, id);
+  const knowledge = ctx.deps.knowledge();
+  const choices = offered.flatMap((offeredId) => {
+    const article = knowledge.byId.get(offeredId);
+    return article ? [{ article, score: turn.conversation.tried.find((t) => t.id === offeredId)?.score ?? 0 }] : [];
+  });
+  if (choices.length === 0) return handOff(ctx, turn, 'none-fit');
+  const pick = choices.length === 1 ? ctx.say(ctx.texts.suggest.pick_one) : ctx.say(ctx.texts.suggest.pick, { count: String(choices.length) });
+  await suggest(ctx, turn, choices, pick);
 }
 
 /** None of the suggestions fit: the bot has nothing better, so a person takes it. */

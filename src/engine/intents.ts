@@ -114,3 +114,16 @@ export function linkRequest(text: string): string | undefined {
   const match = LINK_MESSAGE.exec(text.trim());
   return match ? (match[1] ?? '') : undefined;
 }
+
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3 };
+const TYPED_CHOICE = /^(?:#|no\.?\s*|number\s*|option\s*)?([1-9])[.)!]?$|^(?:the\s+)?(first|1st|second|2nd|third|3rd)(?:\s+one)?[.!]?$/i;
+
+/**
+ * A choice typed instead of pressed, by the number the list shows ("2", "#2", "option 2", "the second one"):
+ * its 1-based position, or undefined when the message is something else.
+ */
+export function typedChoice(text: string): number | undefined {
+  const match = TYPED_CHOICE.exec(text.trim());
+  if (!match) return undefined;
+  return match[1] ? Number(match[1]) : ORDINALS[match[2]!.toLowerCase()];
+}

@@ -23,7 +23,7 @@ const outcomes: Record<TriedArticle['outcome'], typeof line> = { answered: line,
 /** The shape of prompts/messages.yml: every customer- and agent-facing sentence. */
 export const textsSchema = z.object({
   answer: z.object({ intro: line, footer: line, llm_intro: line, source: line, sources: line }),
-  suggest: z.object({ intro: line, intro_one: line }),
+  suggest: z.object({ intro: line, intro_one: line, pick: line, pick_one: line }),
   buttons: z.object({ solved: line, talk_to_person: line, none_of_these: line, claim: line, resolve: line }),
   handoff: z.object({
     notice: line,

@@ -17,6 +17,8 @@ export interface Conversation {
   transcript: TranscriptLine[];
   /** Articles tried this round. */
   tried: TriedArticle[];
+  /** The choices last offered, in the order shown (so a typed "2" picks the second). */
+  offeredIds?: string[];
   /** Article the customer was last answered with this round. */
   answeredArticleId?: string;
   failures: number;

@@ -49,6 +49,36 @@ describe('a customer question', () => {
     expect(out.last('answer').title).toBe('Cancel your subscription');
   });
 
+  it.each([
+    ['2', 'Cancel your subscription'],
+    ['#1', 'Change your plan'],
+    ['the second one', 'Cancel your subscription'],
+  ])('takes a choice typed by its number (%j) as pressing it', async (typed, title) => {
+    const { engine, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my plan'), out);
+    await engine.handle(message(typed), out);
+    expect(out.last('answer').title).toBe(title);
+    expect(matcher.questions).toEqual(['something about my plan']);
+  });
+
+  it('offers the same choices again, saying how to pick, for a number not on the list', async () => {
+    const { engine, store, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my plan'), out);
+    await engine.handle(message('3'), out);
+    expect(out.kinds('thread')).toEqual(['suggestions', 'suggestions']);
+    expect(out.last('suggestions')).toMatchObject({
+      text: 'Which one did you mean? Type its number (1 to 2), or press None of these.',
+      choices: [{ id: 'change-plan' }, { id: 'cancel-plan' }],
+    });
+    expect(out.kinds('agents')).toEqual([]);
+    expect(matcher.questions).toEqual(['something about my plan']);
+    expect((await store.conversations.get(id))?.failures).toBe(0);
+    await engine.handle(message('1'), out);
+    expect(out.last('answer').title).toBe('Change your plan');
+  });
+
   it('hands off when nothing matches, and says so in the thread', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();
