@@ -24,7 +24,7 @@ export function formatReport(report: Report): string {
     `Handoffs: ${report.handoffs}${Object.keys(report.handoffsByReason).length ? ` (${Object.entries(report.handoffsByReason).map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
     `Time to claim a handoff: ${waiting(report.timeToClaim)}`,
     '',
-    'Knowledge gaps (handed off because nothing matched), most frequent first:',
+    'Knowledge gaps (handed off because nothing matched or no suggestion fitted), most frequent first:',
     ...(report.gaps.length ? report.gaps.slice(0, 20).map((g) => `  ${String(g.count).padStart(3)} × ${g.question}`) : ['  none']),
   ];
   if (report.llm.length) {
