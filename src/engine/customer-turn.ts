@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
 import type { EngineContext, Turn } from './context.js';
 import { handOff } from './handoff.js';
-import { asksForPerson, rejectsAnswer, soundsFrustrated, typedChoice } from './intents.js';
+import { asksForPerson, rejectsAnswer, saysYes, soundsFrustrated, typedChoice } from './intents.js';
 import { resolve } from './survey.js';
 import type { Button, TriedArticle } from './types.js';
 
@@ -19,7 +19,8 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   const conversation = turn.conversation;
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
-  const picked = conversation.state === 'suggesting' ? typedChoice(text) : undefined;
+  // a choice typed rather than pressed: its number, or "yes" when there was one (with several, "yes" says which?)
+  const picked = conversation.state === 'suggesting' ? (typedChoice(text) ?? (saysYes(text) ? (conversation.offeredIds?.length === 1 ? 1 : 0) : undefined)) : undefined;
   if (picked !== undefined) return pickTyped(ctx, turn, picked);
   const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
   // "still nothing" to the choices is "None of these"; "none of these, I need X" also searches for X, never
@@ -156,7 +157,7 @@ export async function choose(ctx: EngineContext, turn: Turn, articleId: string |
 
 /**
  * The customer typed a choice's number instead of pressing it: that choice, or, for a number not on the
- * list, the same choices again with how to pick one (searching for "4" would only guess).
+ * list (0 for a "yes" to several), the same choices again with how to pick one (searching for "4" would only guess).
  */
 async function pickTyped(ctx: EngineContext, turn: Turn, position: number): Promise<void> {
   const offered = turn.conversation.offeredIds ?? [];

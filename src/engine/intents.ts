@@ -127,3 +127,8 @@ export function typedChoice(text: string): number | undefined {
   if (!match) return undefined;
   return match[1] ? Number(match[1]) : ORDINALS[match[2]!.toLowerCase()];
 }
+
+const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|correct|exactly|right|ok(?:ay)?|that'?s (?:it|the one|right)|that one|this one)(?:[\s,]+(?:please|thanks?|thank you|that'?s (?:it|the one|right)|that one|this one))*[\s.!]*$/i;
+
+/** "yes" / "that's the one" to "Did you mean this?". */
+export const saysYes = (text: string) => YES.test(text.trim());

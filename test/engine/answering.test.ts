@@ -62,6 +62,21 @@ describe('a customer question', () => {
     expect(matcher.questions).toEqual(['something about my plan']);
   });
 
+  it('takes "yes" to a single "Did you mean this?" as that choice, and asks which for several', async () => {
+    const single = await engineFixture({ rules: [[/plan/i, { suggest: ['change-plan'] }]] });
+    const out = new RecordingOutbox();
+    await single.engine.handle(message('something about my plan'), out);
+    await single.engine.handle(message("yes, that's it"), out);
+    expect(out.last('answer').title).toBe('Change your plan');
+
+    const several = await engineFixture();
+    const out2 = new RecordingOutbox();
+    await several.engine.handle(message('something about my plan'), out2);
+    await several.engine.handle(message('yes'), out2);
+    expect(out2.last('suggestions').text).toBe('Which one did you mean? Type its number (1 to 2), or press None of these.');
+    expect(several.matcher.questions).toEqual(['something about my plan']);
+  });
+
   it('offers the same choices again, saying how to pick, for a number not on the list', async () => {
     const { engine, store, matcher } = await engineFixture();
     const out = new RecordingOutbox();

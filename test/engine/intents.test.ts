@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saysHello, typedChoice } from '../../src/engine/intents.js';
+import { saysHello, saysYes, typedChoice } from '../../src/engine/intents.js';
 
 describe('what a short message means', () => {
   it.each([
@@ -25,5 +25,13 @@ describe('what a short message means', () => {
 
   it.each(['hi, I forgot my password', 'hello, can you help with billing?', 'high invoice', 'hey, my account is locked'])('%j is more than hello', (text) => {
     expect(saysHello(text)).toBe(false);
+  });
+
+  it.each(['yes', 'Yep!', "yes, that's it", 'that one', 'yes please', 'correct'])('%j says yes', (text) => {
+    expect(saysYes(text)).toBe(true);
+  });
+
+  it.each(['yes but it does not work', 'no', 'yesterday my invoice', 'right now I cannot log in'])('%j is not a plain yes', (text) => {
+    expect(saysYes(text)).toBe(false);
   });
 });
