@@ -83,7 +83,7 @@ function afterComplaint(text: string): string | undefined {
 
 const firstMatch = (patterns: RegExp[], text: string) => patterns.map((re) => re.exec(text)?.[0]).find(Boolean);
 
-const THANKS_PHRASE = "(?:ok(?:ay)?|great|perfect|awesome|brilliant|cool|nice|yes|yep|thanks?(?: you)?(?: (?:a lot|so much|very much))?|thx|ty|cheers|that (?:worked|helped|fixed it|did it|did the trick|solved it)|(?:it )?works(?: now)?|solved|all good|got it|sorted|:\\)|🙏|👍)";
+const THANKS_PHRASE = "(?:ok(?:ay)?|great|perfect|awesome|brilliant|cool|nice|yes|yep|thanks?(?: you)?(?: (?:a lot|so much|very much))?|thx|ty|cheers|that (?:worked|helped|fixed it|did it|did the trick|solved it)|that'?s all(?: for now)?|that is all|all set|nothing else|(?:it )?works(?: now)?|solved|all good|got it|sorted|:\\)|🙏|👍)";
 /** A message that is only thanks / "that worked" (a question with thanks in it is still a question). */
 const THANKS = new RegExp(`^(?:[\\s,.!]*${THANKS_PHRASE})+[\\s,.!]*$`, 'iu');
 

@@ -77,6 +77,16 @@ describe('a customer question', () => {
     expect(several.matcher.questions).toEqual(['something about my plan']);
   });
 
+  it('takes "thanks, that\'s all" after choices as solved (they followed a link), not as a new question', async () => {
+    const { engine, store, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my plan'), out);
+    await engine.handle(message("thanks, that's all"), out);
+    expect(out.last('survey').question).toContain('made it easy');
+    expect((await store.conversations.get(id))?.resolution?.by).toBe('customer');
+    expect(matcher.questions).toEqual(['something about my plan']);
+  });
+
   it('offers the same choices again, saying how to pick, for a number not on the list', async () => {
     const { engine, store, matcher } = await engineFixture();
     const out = new RecordingOutbox();
