@@ -98,10 +98,15 @@ export function soundsFrustrated(text: string): boolean {
 export const saysThanks = (text: string) => THANKS.test(text.trim());
 
 const HELLO_PHRASE = "(?:(?:h(?:i+|ey+|ello+|iya|eya|owdy)|yo|greetings|good (?:morning|afternoon|evening|day))(?: (?:there|again|team|all|everyone|folks|support|bot))?|👋)";
-/** A message that is only a greeting ("hi", "hello?", "hey there 👋", "hi, thanks"): no question to look up yet. */
-const HELLO = new RegExp(`^(?:[\\s,.!?]*(?:${HELLO_PHRASE}|${THANKS_PHRASE}))+[\\s,.!?]*$`, 'iu');
+/** Openers that announce a question without asking it ("I have a question", "can you help me?"). */
+const OPENER_PHRASE = "(?:(?:i )?(?:need|want|would like|'?d like) (?:some )?help(?: please| pls)?|help(?: me)?(?: please| pls)?|(?:can|could) (?:you|someone|anyone|somebody) (?:please )?help(?: me)?(?: out)?(?: please)?|(?:i )?(?:have|got) (?:a |another |one more |a quick )?question|(?:a |one |another )?(?:quick |more )?question|one more thing|support|is (?:anyone|anybody|someone|somebody) (?:there|here|around)|(?:anyone|anybody) (?:there|here|around)|\\?+)";
+/**
+ * A message with no question in it yet: only a greeting, an opener or thanks ("hi", "hello?", "hey there 👋",
+ * "hi, I have a question", "can you help me?"). Looking it up would only page an agent for nothing.
+ */
+const NO_QUESTION = new RegExp(`^(?:[\\s,.!?]*(?:${HELLO_PHRASE}|${OPENER_PHRASE}|${THANKS_PHRASE}))+[\\s,.!?]*$`, 'iu');
 
-export const saysHello = (text: string) => HELLO.test(text.trim());
+export const asksNothingYet = (text: string) => NO_QUESTION.test(text.trim());
 
 const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
 

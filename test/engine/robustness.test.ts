@@ -150,7 +150,7 @@ describe('the engine under real-world conditions', () => {
     expect((await store.conversations.get(id))?.question).toBe('forgot my password');
   });
 
-  it.each(['hi', 'Hello?', 'hey there 👋', 'Good morning!', 'hiii, thanks'])('a first message that is only a greeting (%j) gets the greeting, not a handoff', async (hello) => {
+  it.each(['hi', 'Hello?', 'hey there 👋', 'Good morning!', 'hiii, thanks', 'I have a question', 'can you help me?'])('a first message with no question yet (%j) gets the greeting, not a handoff', async (hello) => {
     const { engine, matcher } = await engineFixture();
     const out = new RecordingOutbox();
     await engine.handle(message(hello), out);
