@@ -39,10 +39,13 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   // what is left after the complaint ("didn't work, I'm on the mobile app") is what to search with
   const asked = rejection?.details || text;
   let result = await ctx.deps.matcher.match(asked);
-  // A short follow-up ("on the mobile app") often only makes sense with the question before it.
-  if (result.decision.kind === 'handoff' && conversation.state !== 'new' && asked !== conversation.question) {
+  // A short follow-up ("on the mobile app", "it says my link expired") often only makes sense with the question
+  // before it: taken together when alone it matches nothing, or when together they point at the article just
+  // sent (a weak match elsewhere is then a guess: the customer is still on the same topic).
+  if (result.decision.kind !== 'answer' && conversation.state !== 'new' && asked !== conversation.question) {
     const combined = await ctx.deps.matcher.match(`${conversation.question} ${asked}`);
-    if (combined.decision.kind !== 'handoff') result = combined;
+    const sameTopic = conversation.state === 'answered' && combined.decision.kind === 'answer' && combined.decision.article.id === conversation.answeredArticleId;
+    if (result.decision.kind === 'handoff' ? combined.decision.kind !== 'handoff' : sameTopic) result = combined;
   }
   // asked again and the same article fits: it did not do the job the first time, so sending it again won't
   if (!rejection && conversation.state === 'answered' && result.decision.kind === 'answer' && result.decision.article.id === conversation.answeredArticleId) {
@@ -65,7 +68,9 @@ async function respond(ctx: EngineContext, turn: Turn, result: MatchResult): Pro
   }
   if (decision.kind === 'answer' && !rejected.has(decision.article.id)) return answer(ctx, turn, decision.article, decision.score);
 
-  const choices = decision.kind === 'handoff' ? [] : (decision.kind === 'suggest' ? decision.candidates : fresh).filter((c) => !rejected.has(c.article.id));
+  // with the answer rejected, the runners-up are offered only if they are worth suggesting on their own
+  const runnersUp = fresh.filter((c) => c.score >= ctx.deps.matcher.thresholds.suggest);
+  const choices = decision.kind === 'handoff' ? [] : (decision.kind === 'suggest' ? decision.candidates : runnersUp).filter((c) => !rejected.has(c.article.id));
   if (choices.length > 0) return suggest(ctx, turn, choices.slice(0, MAX_CHOICES));
 
   // the closest articles, for the agents: never shown to the customer, and only those with some chance of fitting

@@ -103,4 +103,33 @@ describe('a customer saying the answer did not help', () => {
     expect(out.kinds('thread')).toEqual(['suggestions', 'handoff-notice']);
     expect(out.last('context-packet').packet.reason).toBe('none-fit');
   });
+
+  it('a follow-up on the same topic ("it says my link expired") is the answer not helping, not a new question', async () => {
+    const { engine, store } = await engineFixture({
+      rules: [
+        [/password/i, { answer: 'reset-password' }],
+        [/expired|email/i, { suggest: ['invoices'] }], // alone, the follow-up only weakly matches something else
+      ],
+    });
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(message('it says my link expired'), out);
+    expect(out.kinds('thread')).toEqual(['answer', 'handoff-notice']);
+    expect(out.last('context-packet').packet).toMatchObject({ reason: 'not-helped', reasonText: expect.stringMatching(/asked about the same thing again/) });
+    expect((await store.conversations.get(id))?.tried).toEqual([expect.objectContaining({ id: 'reset-password', outcome: 'rejected' })]);
+  });
+
+  it('asked again with the same article fitting: offers the runners-up only if they are worth suggesting', async () => {
+    const weak = await engineFixture({ rules: [[/password/i, { answer: 'reset-password', also: [['invoices', 0.05]] }]] });
+    const out = new RecordingOutbox();
+    await weak.engine.handle(message('forgot my password'), out);
+    await weak.engine.handle(message('I forgot my password'), out);
+    expect(out.kinds('thread')).toEqual(['answer', 'handoff-notice']);
+
+    const close = await engineFixture({ rules: [[/password/i, { answer: 'reset-password', also: [['invoices', 0.4]] }]] });
+    const out2 = new RecordingOutbox();
+    await close.engine.handle(message('forgot my password'), out2);
+    await close.engine.handle(message('I forgot my password'), out2);
+    expect(out2.last('suggestions').choices.map((c) => c.id)).toEqual(['invoices']);
+  });
 });

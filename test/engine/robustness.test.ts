@@ -29,7 +29,8 @@ describe('the engine under real-world conditions', () => {
       engine.handle(message('also where are my invoices'), out),
       engine.handle(message('and how do I change my plan'), out),
     ]);
-    expect(matcher.questions).toEqual(['forgot my password', 'also where are my invoices', 'and how do I change my plan']);
+    // (a follow-up that only gets suggestions is also tried together with the round's question)
+    expect(matcher.questions.filter((q) => !q.startsWith('forgot my password '))).toEqual(['forgot my password', 'also where are my invoices', 'and how do I change my plan']);
     expect(out.kinds('thread')).toEqual(['answer', 'answer', 'suggestions']);
     const saved = await store.conversations.get(id);
     expect(saved?.transcript.filter((l) => l.from === 'customer')).toHaveLength(3);

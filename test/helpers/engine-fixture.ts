@@ -32,7 +32,8 @@ export const sampleArticles = [
 ];
 
 /** `nearly`: nothing fits well enough, so a handoff, with these articles as the closest (scores 0.2, 0.01, …). */
-type Rule = [RegExp, { answer: string } | { suggest: string[] } | { nearly: string[] } | 'handoff'];
+/** `also`: runners-up behind a confident answer, with their scores. */
+type Rule = [RegExp, { answer: string; also?: Array<[string, number]> } | { suggest: string[] } | { nearly: string[] } | 'handoff'];
 
 /**
  * A matcher whose decisions the test states outright, so engine tests check the engine's behaviour for
@@ -54,7 +55,8 @@ export function scriptedMatcher(kb: KnowledgeBase, rules: Rule[]): Matcher & { q
       if (rule === 'handoff') return { question, candidates: [], decision: { kind: 'handoff', reason: 'no-match' } };
       if ('answer' in rule) {
         const best = candidate(rule.answer, 0.9);
-        return { question, candidates: [best], decision: { kind: 'answer', article: best.article, score: 0.9 } };
+        const also = (rule.also ?? []).map(([id, score]) => candidate(id, score));
+        return { question, candidates: [best, ...also], decision: { kind: 'answer', article: best.article, score: 0.9 } };
       }
       if ('nearly' in rule) {
         const closest = rule.nearly.map((id, i) => candidate(id, i === 0 ? 0.2 : 0.01));
