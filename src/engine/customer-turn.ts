@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
 import type { EngineContext, Turn } from './context.js';
 import { handOff } from './handoff.js';
-import { asksForPerson, rejectsAnswer, saysYes, soundsFrustrated, typedChoice } from './intents.js';
+import { asksForPerson, choiceNamed, rejectsAnswer, saysYes, soundsFrustrated, typedChoice } from './intents.js';
 import { resolve } from './survey.js';
 import type { Button, TriedArticle } from './types.js';
 
@@ -19,8 +19,7 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   const conversation = turn.conversation;
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
-  // a choice typed rather than pressed: its number, or "yes" when there was one (with several, "yes" says which?)
-  const picked = conversation.state === 'suggesting' ? (typedChoice(text) ?? (saysYes(text) ? (conversation.offeredIds?.length === 1 ? 1 : 0) : undefined)) : undefined;
+  const picked = conversation.state === 'suggesting' ? typedPick(ctx, conversation, text) : undefined;
   if (picked !== undefined) return pickTyped(ctx, turn, picked);
   const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
   // "still nothing" to the choices is "None of these"; "none of these, I need X" also searches for X, never
@@ -28,7 +27,7 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   if (rejection && conversation.state === 'suggesting') {
     if (!rejection.details) return noneFit(ctx, turn);
     rejectSuggestions(conversation);
-    if (failedTooOften(ctx, conversation)) return handOff(ctx, turn, 'none-fit');
+    if (failedTooOften(ctx, conversation)) return handOff(ctx, turn, 'none-fit', { team: offeredTeam(ctx, conversation) });
   }
   if (rejection && conversation.state === 'answered') {
     rejectAnswer(conversation);
@@ -161,6 +160,17 @@ export async function choose(ctx: EngineContext, turn: Turn, articleId: string |
 }
 
 /**
+ * A choice typed rather than pressed: its number, a word of its title ("the refund one"), or "yes" when there
+ * was one choice (0 for a "yes" to several: which one?). Undefined when the message is something else.
+ */
+function typedPick(ctx: EngineContext, conversation: Turn['conversation'], text: string): number | undefined {
+  const offered = conversation.offeredIds ?? [];
+  if (saysYes(text)) return offered.length === 1 ? 1 : 0;
+  const titles = offered.map((id) => ctx.deps.knowledge().byId.get(id)?.title ?? '');
+  return typedChoice(text) ?? choiceNamed(text, titles);
+}
+
+/**
  * The customer typed a choice's number instead of pressing it: that choice, or, for a number not on the
  * list (0 for a "yes" to several), the same choices again with how to pick one (searching for "4" would only guess).
  */
@@ -181,7 +191,15 @@ async function pickTyped(ctx: EngineContext, turn: Turn, position: number): Prom
 /** None of the suggestions fit: the bot has nothing better, so a person takes it. */
 export async function noneFit(ctx: EngineContext, turn: Turn): Promise<void> {
   rejectSuggestions(turn.conversation);
-  await handOff(ctx, turn, 'none-fit');
+  await handOff(ctx, turn, 'none-fit', { team: offeredTeam(ctx, turn.conversation) });
+}
+
+/** The team every offered choice belongs to, if they agree: the question was most likely that team's business. */
+function offeredTeam(ctx: EngineContext, conversation: Turn['conversation']): string | undefined {
+  const knowledge = ctx.deps.knowledge();
+  const teams = new Set((conversation.offeredIds ?? []).map((id) => knowledge.byId.get(id)?.team));
+  const [team] = teams;
+  return teams.size === 1 ? team : undefined;
 }
 
 /** The customer said the choices offered did not fit: one failure, and none of them is offered again. */

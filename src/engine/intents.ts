@@ -35,7 +35,9 @@ const REJECTION = [
   // "still not working", "still nothing", "still can't log in", "still broken", "still having the same problem"
   new RegExp(`^still (?:not(?: (?:working|fixed|resolved|solved|sorted|right))?|nothing|no(?: (?:luck|joy|change|difference|dice|good))?|broken|failing|stuck|(?:the )?same(?: (?:problem|issue|error|thing))?|(?:having|getting) (?:the same |this |that |an? )?(?:problem|issue|trouble|error)s?|${AUX_NOT})\\b`),
   /^not (?:what i (?:asked|meant|need(?:ed)?|wanted|was (?:looking for|asking(?: about| for)?))|really|it|quite|working|relevant|right|the (?:right )?(?:answer|article|problem|issue|one))\b/,
-  /^none of (?:these|those|them|the above|it)(?: (?:help(?:ed|s)?|work(?:ed|s)?|fit|apply))?\b/,
+  /^(?:none|neither) of (?:these|those|them|the above|it|the two|both)(?: (?:help(?:ed|s)?|work(?:ed|s)?|fit|apply))?\b/,
+  // a bare "none" / "neither" to the choices ("none of my shifts…" is a question)
+  /^(?:none|neither)(?= *(?:$|[,.!?;:]))/,
   /^(?:the )?(?:wrong|irrelevant|unrelated) (?:answer|article|link|one|thing)\b/,
   /^(?:nothing|no) (?:changed|happened|works|worked|helped|luck|joy|change|difference|dice|good)\b/,
   /^(?:the )?same (?:problem|issue|error|thing|result)\b/,
@@ -137,3 +139,24 @@ const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|correct|exactly|right|ok(?:ay)?|tha
 
 /** "yes" / "that's the one" to "Did you mean this?". */
 export const saysYes = (text: string) => YES.test(text.trim());
+
+/** Words that point at a choice without naming it: "the refund one please" names it by "refund". */
+const POINTING = new Set(['the', 'a', 'an', 'one', 'ones', 'that', 'this', 'article', 'about', 'on', 'please', 'pls', 'i', 'mean', 'meant', 'want', 'need', 'yes', 'ok', 'option', 'link', 'is', 'it', 'its', "it's", 'for', 'me', 'my', 'thanks']);
+const wordsOf = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+const stemOf = (word: string) => word.replace(/(?:'s|s)$/, '');
+
+/**
+ * A choice named by a word of its title instead of pressed ("the refund one", "annual billing"): its 1-based
+ * position when the short message names exactly one of the titles, else undefined.
+ */
+export function choiceNamed(text: string, titles: readonly string[]): number | undefined {
+  const words = wordsOf(text);
+  if (words.length === 0 || words.length > 5) return undefined;
+  const naming = words.filter((w) => !POINTING.has(w) && w.length > 2).map(stemOf);
+  if (naming.length === 0) return undefined;
+  const named = titles.flatMap((title, i) => {
+    const titleWords = new Set(wordsOf(title).map(stemOf));
+    return naming.every((w) => titleWords.has(w)) ? [i + 1] : [];
+  });
+  return named.length === 1 ? named[0] : undefined;
+}

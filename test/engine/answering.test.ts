@@ -53,7 +53,8 @@ describe('a customer question', () => {
     ['2', 'Cancel your subscription'],
     ['#1', 'Change your plan'],
     ['the second one', 'Cancel your subscription'],
-  ])('takes a choice typed by its number (%j) as pressing it', async (typed, title) => {
+    ['the cancel one', 'Cancel your subscription'],
+  ])('takes a choice typed by its number or a word of its title (%j) as pressing it', async (typed, title) => {
     const { engine, matcher } = await engineFixture();
     const out = new RecordingOutbox();
     await engine.handle(message('something about my plan'), out);

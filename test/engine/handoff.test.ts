@@ -38,14 +38,22 @@ describe('after a handoff', () => {
     expect(packet.transcript.map((l) => [l.from, l.text])).toEqual([
       ['customer', 'question about my plan'],
       ['bot', 'Suggested: "Change your plan", "Cancel your subscription"'],
-      ['bot', 'Handed off to support'],
+      ['bot', 'Handed off to billing'],
     ]);
     expect(packet.tried.map((t) => t.id)).toEqual(['change-plan', 'cancel-plan']);
     expect(packet.confidence).toBeCloseTo(0.5);
     expect(packet.reasonText).toMatch(/none of the suggested/i);
-    expect(packet.team).toBe('support');
+    expect(packet.team).toBe('billing'); // both choices were billing's: the question most likely is too
     expect(packet.thread).toEqual(thread);
     expect(out.last('context-packet').buttons.map((b) => b.action)).toEqual(['claim', 'resolve']);
+  });
+
+  it('"None of these" to choices of different teams goes to the default team', async () => {
+    const { engine } = await engineFixture({ rules: [[/account/, { suggest: ['reset-password', 'invoices'] }]] });
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my account'), out);
+    await engine.handle(message('none of these'), out);
+    expect(out.last('context-packet').packet.team).toBe('support');
   });
 
   it('lists the closest articles of a question nothing fit as considered, not suggested: the customer never saw them', async () => {
@@ -67,7 +75,7 @@ describe('after a handoff', () => {
     await engine.handle(action(id, 'none-of-these'), out);
     expect(out.last('context-packet').packet.transcript.filter((l) => l.from === 'bot').map((l) => l.text)).toEqual([
       'Vorschläge: "Change your plan", "Cancel your subscription"',
-      'Übergeben an support',
+      'Übergeben an billing',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksNothingYet, saysYes, typedChoice } from '../../src/engine/intents.js';
+import { asksNothingYet, choiceNamed, rejectsAnswer, saysYes, typedChoice } from '../../src/engine/intents.js';
 
 describe('what a short message means', () => {
   it.each([
@@ -39,5 +39,23 @@ describe('what a short message means', () => {
 
   it.each(['yes but it does not work', 'no', 'yesterday my invoice', 'right now I cannot log in'])('%j is not a plain yes', (text) => {
     expect(saysYes(text)).toBe(false);
+  });
+
+  const titles = ['Request a refund', 'Switch to annual billing', 'Failed payments and the grace period'];
+  it.each([
+    ['the refund one', 1],
+    ['annual billing please', 2],
+    ['failed payment', 3],
+    ['refunds', 1],
+  ])('%j names choice %i', (text, position) => {
+    expect(choiceNamed(text, titles)).toBe(position);
+  });
+
+  it.each(['how do I change my password', 'billing', 'the one about taxes', 'I want a refund for the annual plan I bought'])('%j names no single choice', (text) => {
+    expect(choiceNamed(text, [...titles, 'Download invoices for billing'])).toBeUndefined();
+  });
+
+  it.each(['none of my shifts show up', 'neither app works on my phone'])('%j is a question, not "None of these"', (text) => {
+    expect(rejectsAnswer(text)).toBeUndefined();
   });
 });

@@ -96,7 +96,7 @@ describe('a customer saying the answer did not help', () => {
     for (const articleId of offered) expect(conversation?.tried.find((t) => t.id === articleId)?.outcome).toBe('rejected');
   });
 
-  it.each(['none of these help', 'still nothing', 'no'])('"%s" to a "Did you mean" list is "None of these"', async (said) => {
+  it.each(['none of these help', 'still nothing', 'no', 'none', 'Neither.', 'neither of them'])('"%s" to a "Did you mean" list is "None of these"', async (said) => {
     const { engine, out } = await answered();
     await engine.handle(message('change my plan', { thread: { ...thread, threadId: 't2' } }), out);
     await engine.handle(message(said, { thread: { ...thread, threadId: 't2' } }), out);
