@@ -44,9 +44,9 @@ export async function buildReport(store: Store, period: { since: Date; until: Da
   return {
     period: { since, until },
     ces: summariseCes(responses),
-    cesByArticle: groupCes(responses, (r) => r.articleId),
-    cesByTeam: groupCes(responses, (r) => r.team),
-    cesByPlatform: groupCes(responses, (r) => r.platform),
+    cesByArticle: groupCes(responses, (r) => r.articleId, '(no article)'),
+    cesByTeam: groupCes(responses, (r) => r.team, '(no team)'),
+    cesByPlatform: groupCes(responses, (r) => r.platform, '(unknown)'),
     conversations,
     resolved: resolvedEvents.length,
     resolvedWithoutPerson,

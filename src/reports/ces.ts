@@ -20,10 +20,11 @@ export function summariseCes(responses: readonly SurveyResponse[]): CesSummary {
   };
 }
 
-export function groupCes(responses: readonly SurveyResponse[], key: (r: SurveyResponse) => string | undefined): Record<string, CesSummary> {
+/** Answers grouped by `key`; those without one under `missing` (e.g. "(no article)"). */
+export function groupCes(responses: readonly SurveyResponse[], key: (r: SurveyResponse) => string | undefined, missing: string): Record<string, CesSummary> {
   const groups = new Map<string, SurveyResponse[]>();
   for (const response of responses) {
-    const k = key(response) ?? '(none)';
+    const k = key(response) ?? missing;
     groups.set(k, [...(groups.get(k) ?? []), response]);
   }
   return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => [k, summariseCes(rs)]));
