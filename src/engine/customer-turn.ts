@@ -165,6 +165,7 @@ export async function choose(ctx: EngineContext, turn: Turn, articleId: string |
  */
 function typedPick(ctx: EngineContext, conversation: Turn['conversation'], text: string): number | undefined {
   const offered = conversation.offeredIds ?? [];
+  if (offered.length === 0) return undefined; // choices offered before the list was kept: the message is searched
   if (saysYes(text)) return offered.length === 1 ? 1 : 0;
   const titles = offered.map((id) => ctx.deps.knowledge().byId.get(id)?.title ?? '');
   return typedChoice(text) ?? choiceNamed(text, titles);
