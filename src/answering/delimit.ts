@@ -40,9 +40,18 @@ export function conversationBlock(lines: readonly TranscriptLine[], keep: number
   return `<conversation>\n${messages.join('\n')}\n</conversation>`;
 }
 
+/** What each outcome means, spelled out for the model (a bare "considered" reads as "offered"). */
+const OUTCOMES: Record<TriedArticle['outcome'], string> = {
+  answered: 'answered (sent to the customer as the answer)',
+  suggested: 'suggested (offered to the customer as a choice)',
+  considered: 'considered (the closest match, never shown to the customer)',
+  'handed-off': 'handed off (it matched, but says a person must handle it)',
+  rejected: 'rejected (shown, and the customer said it did not help or fit)',
+};
+
 export function triedBlock(tried: readonly TriedArticle[]): string {
   if (tried.length === 0) return '<tried>\n(nothing yet)\n</tried>';
-  return `<tried>\n${tried.map((t) => `- ${attribute(t.title)} (${attribute(t.id)}): ${t.outcome}`).join('\n')}\n</tried>`;
+  return `<tried>\n${tried.map((t) => `- ${attribute(t.title)} (${attribute(t.id)}): ${OUTCOMES[t.outcome]}`).join('\n')}\n</tried>`;
 }
 
 /** True when a reply repeats our block markup: a sign it is echoing the prompt rather than answering. */

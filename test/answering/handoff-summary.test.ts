@@ -46,7 +46,7 @@ describe('LLM mode: handoff summary', () => {
     expect(user!.content).toContain('<question>\nI forgot my password and the reset email never arrives\n</question>');
     expect(user!.content).toMatch(/<conversation>\n<message from="customer">I forgot my password and the reset email never arrives<\/message>\n<message from="bot">/);
     expect(user!.content).toContain('<message from="customer">can I talk to a human please</message>');
-    expect(user!.content).toMatch(/<tried>\n- Reset your password \(reset-password\): answered\n<\/tried>/);
+    expect(user!.content).toMatch(/<tried>\n- Reset your password \(reset-password\): answered \(sent to the customer as the answer\)\n<\/tried>/);
     for (const secret of ['ACME-7781', 'sam@acme.example', 'Sam Bystander']) expect(user!.content).not.toContain(secret);
   });
 
