@@ -52,8 +52,8 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./discord.js'),
   },
   customers: {
-    forms: ['customers show <identity>', 'customers link <identity> <identity>', 'customers export <identity>', 'customers forget <identity> [--yes]'],
-    summary: 'look up, join, export or erase a person (identity: platform:workspace:user)',
+    forms: ['customers find <name, email or id>', 'customers show <identity>', 'customers link <identity> <identity>', 'customers export <identity>', 'customers forget <identity> [--yes]'],
+    summary: 'find, look up, join, export or erase a person (identity: platform:workspace:user)',
     load: () => import('./customers.js'),
   },
 };

@@ -29,6 +29,34 @@ describe('threadline customers', () => {
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('no customer has the identity slack:T1:NOPE') });
   });
 
+  it('finds profiles by name, email or identity, so an admin can learn the identity to use', async () => {
+    const storeUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'threadline-find-')), 's.sqlite')}`;
+    const store = await openStore(storeUrl);
+    await store.customers.upsert({ platform: 'slack', workspaceId: 'T1', id: 'U1', displayName: 'Dana Reyes', email: 'dana@example.com', isAgent: false });
+    await store.customers.upsert({ platform: 'discord', workspaceId: 'G1', id: '42', displayName: 'casey', isAgent: false });
+    await store.close();
+    const env = { ...process.env, STORE_URL: storeUrl };
+    const cli = (...args: string[]) => exec('node', [join(root, 'bin/threadline.js'), 'customers', ...args], { cwd: root, env }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+
+    const byName = await cli('find', 'dana');
+    expect(byName.stdout).toMatch(/^Dana Reyes <dana@example.com> \(profile [0-9a-f-]+\)\n {2}identities: slack:T1:U1/);
+    expect(byName.stdout).not.toContain('casey');
+    expect((await cli('find', 'discord:G1')).stdout).toContain('identities: discord:G1:42');
+    expect(await cli('find', 'nobody')).toMatchObject({ code: 1, stderr: expect.stringContaining('no customer\'s name, email or identity contains "nobody"') });
+  });
+
+  it.each([
+    [[], 'say what to do: find, show, link, export or forget'],
+    [['list'], 'unknown command "list"'],
+    [['link', 'slack:T1:U1'], 'link takes two identities, got 1'],
+    [['show', 'dana'], '"dana" is not an identity (platform:workspace:user); `threadline customers find dana` looks it up'],
+    [['show', 'slack:T1:U1', '--yes'], '--yes only goes with forget'],
+  ])('threadline customers %j says what is wrong before the usage, and exits 2', async (args, problem) => {
+    const failed = await exec('node', [join(root, 'bin/threadline.js'), 'customers', ...args], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining(`threadline customers: ${problem}`) });
+    expect((failed as { stderr: string }).stderr).toContain('usage: threadline customers find');
+  });
+
   it('exports everything about a person as JSON, and erases them on request, keeping the scores reports count', async () => {
     const storeUrl = `sqlite://${join(mkdtempSync(join(tmpdir(), 'threadline-erase-')), 's.sqlite')}`;
     const store = await openStore(storeUrl);
