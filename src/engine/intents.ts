@@ -12,6 +12,8 @@ const ASKS_FOR_PERSON = [
   /\b(?:is there|are there|can i reach) (?:a |any )?(?:real |actual )?(?:human|person|people)\b/i,
   /\bnot (?:talk(?:ing)? to )?a bot\b/i,
   /\bescalate\b/i,
+  // mid-conversation, "can someone help me?" asks for a person (as a first message it only opens: see asksNothingYet)
+  /\b(?:can|could|would) (?:someone|somebody|anyone|anybody|a (?:real )?(?:person|human)|one of you) (?:please )?(?:help|assist|call|contact|look at)\b/i,
 ];
 
 const FRUSTRATION = [

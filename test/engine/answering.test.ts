@@ -143,6 +143,15 @@ describe('a customer question', () => {
     expect(out.last('context-packet').packet.reason).toBe('asked-for-person');
   });
 
+  it('takes "can someone help me?" after choices as asking for a person, not as a question to search', async () => {
+    const { engine } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my plan'), out);
+    await engine.handle(message('can someone help me with this?'), out);
+    expect(out.kinds('thread')).toEqual(['suggestions', 'handoff-notice']);
+    expect(out.last('context-packet').packet).toMatchObject({ reason: 'asked-for-person', team: 'billing' });
+  });
+
   it('routes a request for a person to the team the words point at', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();
