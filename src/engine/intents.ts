@@ -12,8 +12,10 @@ const ASKS_FOR_PERSON = [
   /\b(?:is there|are there|can i reach) (?:a |any )?(?:real |actual )?(?:human|person|people)\b/i,
   /\bnot (?:talk(?:ing)? to )?a bot\b/i,
   /\bescalate\b/i,
-  // mid-conversation, "can someone help me?" asks for a person (as a first message it only opens: see asksNothingYet)
-  /\b(?:can|could|would) (?:someone|somebody|anyone|anybody|a (?:real )?(?:person|human)|one of you) (?:please )?(?:help|assist|call|contact|look at)\b/i,
+  // mid-conversation, "can someone help me with this?" asks for a person (as a first message it only opens: see
+  // asksNothingYet); "can someone help me reset my password" is a question
+  /^\W*(?:(?:so|ok|okay|please|hmm+)\W+)?(?:can|could|would) (?:someone|somebody|anyone|anybody|a (?:real )?(?:person|human)|one of you) (?:please )?(?:help|assist|look at this)(?: me| us)?(?: (?:with|on) (?:this|that|it))?(?: please)?\W*$/i,
+  /\b(?:can|could|would) (?:someone|somebody|anyone|anybody|a (?:real )?(?:person|human)|one of you) (?:please )?(?:call|phone|email|contact) (?:me|us)\b/i,
 ];
 
 const FRUSTRATION = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksNothingYet, choiceNamed, rejectsAnswer, saysYes, typedChoice } from '../../src/engine/intents.js';
+import { asksForPerson, asksNothingYet, choiceNamed, rejectsAnswer, saysYes, typedChoice } from '../../src/engine/intents.js';
 
 describe('what a short message means', () => {
   it.each([
@@ -57,5 +57,13 @@ describe('what a short message means', () => {
 
   it.each(['none of my shifts show up', 'neither app works on my phone'])('%j is a question, not "None of these"', (text) => {
     expect(rejectsAnswer(text)).toBeUndefined();
+  });
+
+  it.each(['can someone help me with this?', 'could somebody please help', 'can someone call me back?'])('%j asks for a person', (text) => {
+    expect(asksForPerson(text)).toBe(true);
+  });
+
+  it.each(['can someone help me reset my password', 'could anyone help with exporting timesheets?'])('%j is a question', (text) => {
+    expect(asksForPerson(text)).toBe(false);
   });
 });
