@@ -36,7 +36,7 @@ export interface AppOptions {
  * Platforms are started by the caller.
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL ?? 'info');
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const loaded = readTexts(config.PROMPTS_DIR);
   const { defaulted } = loaded;
   const texts = withCompanyName(loaded.texts, config.COMPANY_NAME);

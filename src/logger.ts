@@ -26,6 +26,7 @@ export function redact(value: unknown, key = ''): unknown {
   return value;
 }
 
+/** `level` unset (LOG_LEVEL not configured): info. */
 export function createLogger(
   level: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),

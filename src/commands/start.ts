@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
   const platforms = await platformsFor(config);
   if (platforms.length === 0) return runChat(args);
 
-  const logger = createLogger(config.LOG_LEVEL ?? 'info');
+  const logger = createLogger(config.LOG_LEVEL);
   const app = await createApp(config, { logger });
   const running: RunningPlatform[] = [];
   try {

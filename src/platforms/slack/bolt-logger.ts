@@ -7,7 +7,7 @@ const TO_BOLT: Record<OurLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLe
  * Bolt, its WebClient and the Socket Mode client log through ours, so their lines are redacted and
  * levelled like the rest. Bolt's info chatter (e.g. "Now connected to Slack") is kept at debug.
  */
-export function boltLogger(logger: Logger, level: OurLevel): BoltLogger {
+export function boltLogger(logger: Logger, level: OurLevel = 'info'): BoltLogger {
   const line = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
   let current = TO_BOLT[level];
   return {

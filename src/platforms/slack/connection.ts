@@ -36,7 +36,7 @@ export async function connectSlack(config: Config, logger: Logger, listen: Liste
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is not set');
   const mode = config.slackMode ?? 'http';
-  const log = boltLogger(logger, config.LOG_LEVEL ?? 'info');
+  const log = boltLogger(logger, config.LOG_LEVEL);
   // No `headers` here: in Socket Mode they would replace the app token on apps.connections.open.
   const clientOptions: webApi.WebClientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: RETRY_POLICY, timeout: REQUEST_TIMEOUT_MS };
   const common = { token, logger: log, clientOptions, deferInitialization: true, convoStore: false as const };
