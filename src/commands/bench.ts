@@ -31,16 +31,12 @@ export async function run(args: string[]): Promise<number> {
       args,
       options: {
         peers: { type: 'boolean' }, 'eval-dir': { type: 'string' }, sets: { type: 'string' },
-        sizes: { type: 'string' }, kinds: { type: 'string' }, child: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        sizes: { type: 'string' }, kinds: { type: 'string' }, child: { type: 'string' }, // --help: the dispatcher
       },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
   }
   if (values.child) return child(values.child);
   if (values.peers) return peers(values['eval-dir'] ?? '../shared/eval', values.sets?.split(',') ?? DEFAULT_SETS);

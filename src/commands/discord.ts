@@ -11,9 +11,13 @@ Needs DISCORD_TOKEN. Prints the invite link with the permissions the bot needs.`
 /** `threadline discord register`: installs the slash commands. */
 export async function run(args: string[]): Promise<number> {
   const [sub, ...flags] = args;
+  if (sub === 'help') {
+    console.log(USAGE); // (--help and -h: the dispatcher)
+    return 0;
+  }
   if (sub !== 'register') {
-    console.error(sub && sub !== 'help' && sub !== '--help' ? `threadline discord: unknown subcommand "${sub}"\n\n${USAGE}` : USAGE);
-    return sub === 'help' || sub === '--help' ? 0 : 2;
+    console.error(sub ? `threadline discord: unknown subcommand "${sub}"\n\n${USAGE}` : USAGE);
+    return 2;
   }
   const scope = parseScope(flags);
   if (typeof scope === 'string') {

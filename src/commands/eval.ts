@@ -30,17 +30,13 @@ export async function run(args: string[], io: Io = consoleIo): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, calibrate: { type: 'boolean' }, matcher: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, calibrate: { type: 'boolean' }, matcher: { type: 'string' } }, // --help: the dispatcher
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   const [dir, ...extra] = positionals;
   if (!dir || extra.length) {
     io.err(USAGE);
