@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createLlmMode } from './answering/index.js';
-import type { Config } from './config.js';
+import { configuredTeams, type Config } from './config.js';
 import { Engine } from './engine/engine.js';
 import { readTexts, SHIPPED_MESSAGES, withCompanyName, type Texts } from './engine/texts.js';
 import type { Answerer, Summarizer } from './engine/answering.js';
@@ -47,7 +47,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const llm = createLlmMode(config, { logger }); // undefined without OPENAI_API_KEY: embedded mode
   llm?.calls.attach(store.events);
 
-  const knowledge = new LiveKnowledge(config.KNOWLEDGE_DIR);
+  const knowledge = new LiveKnowledge(config.KNOWLEDGE_DIR, { knownTeams: configuredTeams(config) });
   knowledge.onChange(({ added, changed, removed, newProblems, fixed, knowledge: kb }) => {
     logger.info('knowledge reloaded', { articles: kb.articles.length, added: added.length, changed: changed.length, removed: removed.length });
     for (const problem of newProblems) (problem.severity === 'error' ? logger.error : logger.warn)(`knowledge: ${formatProblem(problem)}`);

@@ -161,6 +161,12 @@ function valueHint(env: Record<string, string | undefined>, key: PropertyKey | u
   return ` (got "${env[key].replace(/\/\/[^/@\s]*@/, '//***@')}")`;
 }
 
+/** Teams the settings name (the default team, and those with agent channels, groups or roles): not typos. */
+export function configuredTeams(config: Env): string[] {
+  const maps = [config.SLACK_AGENT_CHANNELS, config.SLACK_TEAM_GROUPS, config.DISCORD_AGENT_CHANNELS, config.DISCORD_AGENT_ROLES];
+  return [...new Set([config.DEFAULT_TEAM, ...maps.flatMap((m) => Object.keys(m ?? {}))])].filter((team) => team !== '*');
+}
+
 /** Reads `.env` (if present) beneath real environment variables, then parses everything. */
 export function loadConfig(options: { env?: NodeJS.ProcessEnv; envFile?: string } = {}): Config {
   const env = options.env ?? process.env;

@@ -1,6 +1,6 @@
 import { loadKnowledge } from '../knowledge/load.js';
 import { formatProblem, hasErrors } from '../knowledge/problems.js';
-import { loadConfig } from '../config.js';
+import { configuredTeams, loadConfig } from '../config.js';
 import { counted } from '../plural.js';
 
 export const USAGE = 'usage: threadline kb check [dir]   (dir defaults to KNOWLEDGE_DIR, ./knowledge)';
@@ -12,8 +12,9 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const dir = dirArg ?? loadConfig().KNOWLEDGE_DIR;
-  const kb = await loadKnowledge(dir);
+  const config = loadConfig();
+  const dir = dirArg ?? config.KNOWLEDGE_DIR;
+  const kb = await loadKnowledge(dir, configuredTeams(config));
   const errors = kb.problems.filter((p) => p.severity === 'error');
   const warnings = kb.problems.filter((p) => p.severity === 'warning');
   for (const problem of [...errors, ...warnings]) console.log(formatProblem(problem));

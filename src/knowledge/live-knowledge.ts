@@ -41,7 +41,8 @@ export class LiveKnowledge {
 
   constructor(
     readonly dir: string,
-    private readonly options: { debounceMs?: number } = {},
+    /** knownTeams: the teams the settings name (see configuredTeams), for the team-typo check. */
+    private readonly options: { debounceMs?: number; knownTeams?: readonly string[] } = {},
   ) {}
 
   get knowledge(): KnowledgeBase {
@@ -115,7 +116,7 @@ export class LiveKnowledge {
     const articles = states.flatMap(([, s]) => (s.lastGood ? [s.lastGood] : []));
     const fileProblems = states.flatMap(([, s]) => s.problems);
     const before = this.current;
-    this.current = assembleKnowledgeBase(articles, fileProblems, before);
+    this.current = assembleKnowledgeBase(articles, fileProblems, before, this.options.knownTeams);
 
     // problems across files (a duplicate id or question) are only known once the whole base is assembled
     const edited = new Set([...added, ...changed]);

@@ -5,8 +5,11 @@ import { listMarkdownFiles, readFiles } from './scan.js';
 import type { Article } from './article.js';
 import type { KnowledgeProblem } from './problems.js';
 
-/** Loads every article below `dir` once. Bad files are left out and reported in `problems`. */
-export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+/**
+ * Loads every article below `dir` once. Bad files are left out and reported in `problems`. `knownTeams`: the
+ * teams the settings name, so a near-miss spelling of one is reported.
+ */
+export async function loadKnowledge(dir: string, knownTeams: readonly string[] = []): Promise<KnowledgeBase> {
   await assertDirectory(dir);
   const files = await listMarkdownFiles(dir);
   const texts = await readFiles(dir, files);
@@ -20,7 +23,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
   if (files.length === 0) {
     problems.push({ severity: 'error', file: '.', message: `no .md files in ${dir}`, fix: 'add articles, e.g. knowledge/reset-password.md' });
   }
-  return assembleKnowledgeBase(articles, problems);
+  return assembleKnowledgeBase(articles, problems, undefined, knownTeams);
 }
 
 export async function assertDirectory(dir: string): Promise<void> {

@@ -66,6 +66,13 @@ describe('loading a knowledge folder', () => {
     ]);
   });
 
+  it('warns about a team spelled almost like one the settings name (the default team, a team with agents)', async () => {
+    const kb = await loadKnowledge(folder({ 'a.md': md('A', [], 'team: suport\n'), 'b.md': md('B', [], 'team: security\n') }), ['support', 'security']);
+    expect(kb.problems.map(formatProblem)).toEqual([
+      'warning: a.md:5 (team): team "suport" is used by no other article, so it becomes a team of its own — did you mean support? (the settings name it)',
+    ]);
+  });
+
   it('leaves a bad file out and keeps the rest', async () => {
     const kb = await loadKnowledge(folder({ 'good.md': md('Good'), 'bad.md': '---\ntitle: [unclosed\n---\nx\n' }));
     expect(kb.articles.map((a) => a.id)).toEqual(['good']);
