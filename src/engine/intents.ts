@@ -101,18 +101,24 @@ export function soundsFrustrated(text: string): boolean {
   return letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
 }
 
-export const saysThanks = (text: string) => THANKS.test(text.trim());
+/** Small talk is short: a longer message is a question (and long input never reaches the patterns below). */
+const SMALL_TALK_MAX = 200;
+
+export const saysThanks = (text: string) => text.length <= SMALL_TALK_MAX && THANKS.test(text.trim());
 
 const HELLO_PHRASE = "(?:(?:h(?:i+|ey+|ello+|iya|eya|owdy)|yo|greetings|good (?:morning|afternoon|evening|day))(?: (?:there|again|team|all|everyone|folks|support|bot))?|👋)";
 /** Openers that announce a question without asking it ("I have a question", "can you help me?"). */
-const OPENER_PHRASE = "(?:(?:i )?(?:need|want|would like|'?d like) (?:some )?help(?: please| pls)?|help(?: me)?(?: please| pls)?|(?:can|could) (?:you|someone|anyone|somebody) (?:please )?help(?: me)?(?: out)?(?: please)?|(?:i )?(?:have|got) (?:a |another |one more |a quick )?question|(?:a |one |another )?(?:quick |more )?question|one more thing|support|is (?:anyone|anybody|someone|somebody) (?:there|here|around)|(?:anyone|anybody) (?:there|here|around)|\\?+)";
+const OPENER_PHRASE = "(?:(?:i )?(?:need|want|would like|'?d like) (?:some )?help(?: please| pls)?|help(?: me)?(?: please| pls)?|(?:can|could) (?:you|someone|anyone|somebody) (?:please )?help(?: me)?(?: out)?(?: please)?|(?:i )?(?:have|got) (?:a |another |one more |a quick )?question|(?:a |one |another )?(?:quick |more )?question|one more thing|support|is (?:anyone|anybody|someone|somebody) (?:there|here|around)|(?:anyone|anybody) (?:there|here|around))";
 /**
  * A message with no question in it yet: only a greeting, an opener or thanks ("hi", "hello?", "hey there 👋",
  * "hi, I have a question", "can you help me?"). Looking it up would only page an agent for nothing.
  */
-const NO_QUESTION = new RegExp(`^(?:[\\s,.!?]*(?:${HELLO_PHRASE}|${OPENER_PHRASE}|${THANKS_PHRASE}))+[\\s,.!?]*$`, 'iu');
+const SMALL_TALK = `(?:${HELLO_PHRASE}|${OPENER_PHRASE}|${THANKS_PHRASE})`;
+// phrases apart by at least one separator (or only punctuation, "??"): each character is read one way, so a long
+// message cannot make the match backtrack for seconds
+const NO_QUESTION = new RegExp(`^[\\s,.!?]*(?:${SMALL_TALK}(?:[\\s,.!?]+${SMALL_TALK})*[\\s,.!?]*)?$`, 'iu');
 
-export const asksNothingYet = (text: string) => NO_QUESTION.test(text.trim());
+export const asksNothingYet = (text: string) => text.length <= SMALL_TALK_MAX && NO_QUESTION.test(text.trim());
 
 const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
 
@@ -142,7 +148,7 @@ export function typedChoice(text: string): number | undefined {
 const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|correct|exactly|right|ok(?:ay)?|that'?s (?:it|the one|right)|that one|this one)(?:[\s,]+(?:please|thanks?|thank you|that'?s (?:it|the one|right)|that one|this one))*[\s.!]*$/i;
 
 /** "yes" / "that's the one" to "Did you mean this?". */
-export const saysYes = (text: string) => YES.test(text.trim());
+export const saysYes = (text: string) => text.length <= SMALL_TALK_MAX && YES.test(text.trim());
 
 /** Words that point at a choice without naming it: "the refund one please" names it by "refund". */
 const POINTING = new Set(['the', 'a', 'an', 'one', 'ones', 'that', 'this', 'article', 'about', 'on', 'please', 'pls', 'i', 'mean', 'meant', 'want', 'need', 'yes', 'ok', 'option', 'link', 'is', 'it', 'its', "it's", 'for', 'me', 'my', 'thanks']);

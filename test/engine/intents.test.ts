@@ -66,4 +66,14 @@ describe('what a short message means', () => {
   it.each(['can someone help me reset my password', 'could anyone help with exporting timesheets?'])('%j is a question', (text) => {
     expect(asksForPerson(text)).toBe(false);
   });
+
+  it('reads adversarial input in linear time (a customer cannot stall the bot with "????…x")', () => {
+    const started = performance.now();
+    for (const text of ['?'.repeat(40) + 'x', '? '.repeat(40) + 'x', 'hi?'.repeat(40) + 'x', 'ok '.repeat(60) + 'x']) {
+      asksNothingYet(text);
+      saysYes(text);
+      rejectsAnswer(text);
+    }
+    expect(performance.now() - started).toBeLessThan(500); // the exponential version took minutes
+  });
 });
