@@ -2,7 +2,7 @@ import type { Article } from '../knowledge/article.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
 import type { EngineContext, Turn } from './context.js';
 import { handOff } from './handoff.js';
-import { asksForPerson, choiceNamed, rejectsAnswer, saysYes, soundsFrustrated, typedChoice } from './intents.js';
+import { asksForPerson, choiceNamed, rejectsAnswer, saysThanks, saysYes, soundsFrustrated, typedChoice } from './intents.js';
 import { resolve } from './survey.js';
 import type { Button, TriedArticle } from './types.js';
 
@@ -17,6 +17,8 @@ const LLM_CANDIDATES = 4;
  */
 export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: string): Promise<void> {
   const conversation = turn.conversation;
+  // "thanks" (even "THANKS!!!") after an answer, or after choices whose links they followed; "yes" to choices picks one
+  if ((conversation.state === 'answered' || (conversation.state === 'suggesting' && !saysYes(text))) && saysThanks(text)) return solved(ctx, turn);
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
   const picked = conversation.state === 'suggesting' ? typedPick(ctx, conversation, text) : undefined;

@@ -3,7 +3,7 @@ import { EngineContext, type EngineDeps, type Turn } from './context.js';
 import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './customer-turn.js';
 import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
 import { handOff, remindTeam } from './handoff.js';
-import { asksNothingYet, linkRequest, saysThanks, saysYes } from './intents.js';
+import { asksNothingYet, linkRequest, saysThanks } from './intents.js';
 import { ConversationLock } from './conversation-lock.js';
 import { isWithinHours } from './opening-hours.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
@@ -164,9 +164,6 @@ export class Engine {
         await this.ctx.event('conversation.reopened', conversation, { round: conversation.round, question: text });
         await onCustomerMessage(this.ctx, turn, text);
       }
-    } else if ((conversation.state === 'answered' || (conversation.state === 'suggesting' && !saysYes(text))) && saysThanks(text)) {
-      // "thanks" after an answer, or after choices whose links they followed ("yes" to choices picks one instead)
-      await solved(this.ctx, turn);
     } else {
       if (conversation.state === 'new' && !fresh) conversation.question = text;
       await onCustomerMessage(this.ctx, turn, text);

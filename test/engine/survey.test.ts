@@ -114,6 +114,16 @@ describe('the CES survey', () => {
     expect((await store.surveys.get(id, 1))?.score).toBe(6);
   });
 
+  it('an enthusiastic "THANK YOU SO MUCH!!!" after an answer is solved, not taken for frustration', async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('forgot my password'), out);
+    await engine.handle(message('THANK YOU SO MUCH!!!'), out);
+    expect(out.kinds('agents')).toEqual([]);
+    expect(out.last('survey').question).toContain('made it easy');
+    expect((await store.conversations.get(id))?.resolution?.by).toBe('customer');
+  });
+
   it('a plain "thanks" after resolution does not reopen', async () => {
     const { engine, store } = await engineFixture();
     const out = new RecordingOutbox();
