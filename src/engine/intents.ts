@@ -133,7 +133,8 @@ export function linkRequest(text: string): string | undefined {
 }
 
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3 };
-const TYPED_CHOICE = /^(?:#|no\.?\s*|number\s*|option\s*)?([1-9])[.)!]?$|^(?:the\s+)?(first|1st|second|2nd|third|3rd)(?:\s+one)?[.!]?$/i;
+const HEDGE = String.raw`(?:(?:maybe|probably|perhaps|i think|i guess|let'?s try|try)\s+)?`;
+const TYPED_CHOICE = new RegExp(String.raw`^${HEDGE}(?:#|no\.?\s*|number\s*|option\s*)?([1-9])[.)!?]?$|^${HEDGE}(?:the\s+)?(first|1st|second|2nd|third|3rd)(?:\s+one)?[.!?]?$`, 'i');
 
 /**
  * A choice typed instead of pressed, by the number the list shows ("2", "#2", "option 2", "the second one"):

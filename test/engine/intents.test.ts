@@ -11,6 +11,8 @@ describe('what a short message means', () => {
     ['the first one', 1],
     ['Second', 2],
     ['3rd', 3],
+    ['maybe the first?', 1],
+    ['probably 2', 2],
   ])('%j picks choice %i', (text, position) => {
     expect(typedChoice(text)).toBe(position);
   });
