@@ -67,6 +67,22 @@ describe('Slack end to end', () => {
     expect(fake.callsTo('views.open')).toEqual([]);
   });
 
+  it('"hi" → asked for the question → the question in the thread → choices → "2" typed in the thread → that article', async () => {
+    const { fake, sender } = h;
+    const hello = customerMessage(fake, { text: 'hi' });
+    await sender.sendEvent(hello);
+    const greeting = await replyIn(fake, String(hello.ts));
+    expect(String(greeting.args.text)).toMatch(/^Hi Casey Customer! What can I help you with\?/);
+
+    await sender.sendEvent(customerMessage(fake, { thread_ts: String(hello.ts), text: 'my billing plan' }));
+    const choices = await replyIn(fake, String(hello.ts), (c) => buttonsOf(c.args).some((b) => b.action_id.startsWith('threadline:choose:')));
+    const second = buttonsOf(choices.args)[1]!.label;
+    await sender.sendEvent(customerMessage(fake, { thread_ts: String(hello.ts), text: '2' }));
+    const answer = await replyIn(fake, String(hello.ts), (c) => buttonsOf(c.args).some((b) => b.action_id.startsWith('threadline:solved:')));
+    expect(answer.args.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'header', text: expect.objectContaining({ text: second }) })]));
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === AGENTS_CHANNEL)).toEqual([]); // nobody paged for "hi"
+  });
+
   it('question → handoff (group paged) → packet in the agents channel → claim → resolve → CES 2 → comment modal → alert', async () => {
     const { fake, sender, app } = h;
     const question = customerMessage(fake, { text: "I'd like to talk to a human about my account" });
