@@ -1,4 +1,5 @@
 import type { Article } from '../knowledge/article.js';
+import { identityOf } from '../store/customers.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
 import type { EngineContext, Turn } from './context.js';
 import { handOff } from './handoff.js';
@@ -21,7 +22,9 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   if ((conversation.state === 'answered' || (conversation.state === 'suggesting' && !saysYes(text))) && saysThanks(text)) return solved(ctx, turn);
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
-  const picked = conversation.state === 'suggesting' ? typedPick(ctx, conversation, text) : undefined;
+  // like the choice buttons, a typed pick is the asking customer's: someone else's "2" in the thread is searched
+  const byCustomer = turn.customer.identities.includes(identityOf(turn.actor));
+  const picked = byCustomer && conversation.state === 'suggesting' ? typedPick(ctx, conversation, text) : undefined;
   if (picked !== undefined) return pickTyped(ctx, turn, picked);
   const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
   // "still nothing" to the choices is "None of these"; "none of these, I need X" also searches for X, never

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationIdFor } from '../../src/engine/conversation.js';
 import { RecordingOutbox } from '../helpers/recording-outbox.js';
-import { action, agent, engineFixture, message, thread } from '../helpers/engine-fixture.js';
+import { action, agent, engineFixture, message, otherCustomer, thread } from '../helpers/engine-fixture.js';
 
 const id = conversationIdFor(thread);
 
@@ -86,6 +86,15 @@ describe('a customer question', () => {
     expect(out.last('survey').question).toContain('made it easy');
     expect((await store.conversations.get(id))?.resolution?.by).toBe('customer');
     expect(matcher.questions).toEqual(['something about my plan']);
+  });
+
+  it('takes a typed pick only from the customer who asked, as with the choice buttons', async () => {
+    const { engine, matcher } = await engineFixture();
+    const out = new RecordingOutbox();
+    await engine.handle(message('something about my plan'), out);
+    await engine.handle(message('2', { from: otherCustomer }), out);
+    expect(out.kinds('thread')).not.toContain('answer');
+    expect(matcher.questions).toContain('2'); // searched like any other words in the thread
   });
 
   it('offers the same choices again, saying how to pick, for a number not on the list', async () => {
