@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
 import type { Matcher } from '../matching/types.js';
 import type { Conversation, Customer, EventType } from '../store/records.js';
+import { identityOf } from '../store/customers.js';
 import type { Store } from '../store/store.js';
 import type { Answerer, Summarizer } from './answering.js';
 import type { OpeningHours } from './opening-hours.js';
@@ -44,6 +45,9 @@ export interface Turn {
   outbox: Outbox;
   now: Date;
 }
+
+/** The person acting is the conversation's customer (on any of their linked identities). */
+export const actorIsCustomer = (turn: Turn): boolean => turn.customer.identities.includes(identityOf(turn.actor));
 
 const TRANSCRIPT_LIMIT = 60;
 

@@ -1,7 +1,6 @@
 import type { Article } from '../knowledge/article.js';
-import { identityOf } from '../store/customers.js';
 import type { Candidate, MatchResult } from '../matching/types.js';
-import type { EngineContext, Turn } from './context.js';
+import { actorIsCustomer, type EngineContext, type Turn } from './context.js';
 import { handOff } from './handoff.js';
 import { asksForPerson, choiceNamed, rejectsAnswer, saysThanks, saysYes, soundsFrustrated, typedChoice } from './intents.js';
 import { resolve } from './survey.js';
@@ -23,8 +22,7 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   if (asksForPerson(text)) return handOff(ctx, turn, 'asked-for-person', { team: await likelyTeam(ctx, turn, text) });
   if (soundsFrustrated(text)) return handOff(ctx, turn, 'frustrated', { team: await likelyTeam(ctx, turn, text) });
   // like the choice buttons, a typed pick is the asking customer's: someone else's "2" in the thread is searched
-  const byCustomer = turn.customer.identities.includes(identityOf(turn.actor));
-  const picked = byCustomer && conversation.state === 'suggesting' ? typedPick(ctx, conversation, text) : undefined;
+  const picked = actorIsCustomer(turn) && conversation.state === 'suggesting' ? typedPick(ctx, conversation, text) : undefined;
   if (picked !== undefined) return pickTyped(ctx, turn, picked);
   const rejection = conversation.state === 'answered' || conversation.state === 'suggesting' ? rejectsAnswer(text) : undefined;
   // "still nothing" to the choices is "None of these"; "none of these, I need X" also searches for X, never
@@ -169,11 +167,19 @@ export async function choose(ctx: EngineContext, turn: Turn, articleId: string |
  * was one choice (0 for a "yes" to several: which one?). Undefined when the message is something else.
  */
 function typedPick(ctx: EngineContext, conversation: Turn['conversation'], text: string): number | undefined {
-  const offered = conversation.offeredIds ?? [];
+  const offered = offeredArticles(ctx, conversation);
   if (offered.length === 0) return undefined; // choices offered before the list was kept: the message is searched
   if (saysYes(text)) return offered.length === 1 ? 1 : 0;
-  const titles = offered.map((id) => ctx.deps.knowledge().byId.get(id)?.title ?? '');
-  return typedChoice(text) ?? choiceNamed(text, titles);
+  return typedChoice(text) ?? choiceNamed(text, offered.map((a) => a?.title ?? ''));
+}
+
+/**
+ * The articles of the choices last offered, at the positions shown (undefined where a knowledge edit has
+ * removed one since), so a typed "2" still means the second one listed.
+ */
+function offeredArticles(ctx: EngineContext, conversation: Turn['conversation']): Array<Article | undefined> {
+  const knowledge = ctx.deps.knowledge();
+  return (conversation.offeredIds ?? []).map((id) => knowledge.byId.get(id));
 }
 
 /**
@@ -181,14 +187,10 @@ function typedPick(ctx: EngineContext, conversation: Turn['conversation'], text:
  * list (0 for a "yes" to several), the same choices again with how to pick one (searching for "4" would only guess).
  */
 async function pickTyped(ctx: EngineContext, turn: Turn, position: number): Promise<void> {
-  const offered = turn.conversation.offeredIds ?? [];
-  const id = offered[position - 1];
-  if (id) return choose(ctx, turn, id);
-  const knowledge = ctx.deps.knowledge();
-  const choices = offered.flatMap((offeredId) => {
-    const article = knowledge.byId.get(offeredId);
-    return article ? [{ article, score: turn.conversation.tried.find((t) => t.id === offeredId)?.score ?? 0 }] : [];
-  });
+  const offered = offeredArticles(ctx, turn.conversation);
+  // on the list: that choice (one a knowledge edit has removed since is handed off, as a press of it would be)
+  if (position >= 1 && position <= offered.length) return choose(ctx, turn, offered[position - 1]?.id);
+  const choices = offered.flatMap((article) => (article ? [{ article, score: turn.conversation.tried.find((t) => t.id === article.id)?.score ?? 0 }] : []));
   if (choices.length === 0) return handOff(ctx, turn, 'none-fit');
   const pick = choices.length === 1 ? ctx.say(ctx.texts.suggest.pick_one) : ctx.say(ctx.texts.suggest.pick, { count: String(choices.length) });
   await suggest(ctx, turn, choices, pick);
@@ -202,8 +204,7 @@ export async function noneFit(ctx: EngineContext, turn: Turn): Promise<void> {
 
 /** The team every offered choice belongs to, if they agree: the question was most likely that team's business. */
 function offeredTeam(ctx: EngineContext, conversation: Turn['conversation']): string | undefined {
-  const knowledge = ctx.deps.knowledge();
-  const teams = new Set((conversation.offeredIds ?? []).map((id) => knowledge.byId.get(id)?.team));
+  const teams = new Set(offeredArticles(ctx, conversation).map((a) => a?.team));
   const [team] = teams;
   return teams.size === 1 ? team : undefined;
 }

@@ -1,5 +1,5 @@
 import { conversationIdFor, isOpen, newConversation, reopen } from './conversation.js';
-import { EngineContext, type EngineDeps, type Turn } from './context.js';
+import { actorIsCustomer, EngineContext, type EngineDeps, type Turn } from './context.js';
 import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './customer-turn.js';
 import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
 import { handOff, remindTeam } from './handoff.js';
@@ -137,7 +137,7 @@ export class Engine {
     if (!inbound.from.isAgent) await this.ctx.store.customers.upsert(inbound.from, now);
     const { conversation, fresh } = await this.openConversation(inbound, now);
     const turn = await this.turnFor(conversation, inbound.from, outbox, now);
-    const fromCustomer = turn.customer.identities.includes(identityOf(inbound.from));
+    const fromCustomer = actorIsCustomer(turn);
     const fromAgent = inbound.from.isAgent && !fromCustomer;
     this.ctx.record(conversation, fromAgent ? 'agent' : 'customer', text, now, inbound.from.displayName);
     await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
@@ -211,7 +211,7 @@ export class Engine {
       return;
     }
     const turn = await this.turnFor(conversation, inbound.from, outbox, this.ctx.now());
-    const isCustomer = turn.customer.identities.includes(identityOf(inbound.from));
+    const isCustomer = actorIsCustomer(turn);
     if (CUSTOMER_ACTIONS.has(inbound.action) && !isCustomer) {
       const refusal = inbound.action === 'rate' || inbound.action === 'comment' ? this.ctx.texts.survey.not_yours : this.ctx.texts.refusals.customer_only;
       return void (await this.ctx.toActor(turn, { kind: 'notice', text: refusal }));
