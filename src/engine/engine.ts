@@ -165,7 +165,11 @@ export class Engine {
         await onCustomerMessage(this.ctx, turn, text);
       }
     } else {
-      if (conversation.state === 'new' && !fresh) conversation.question = text;
+      if (conversation.state === 'new' && !fresh) {
+        // the question after a greeting ("hi", then this): it is what the conversation is about
+        conversation.question = text;
+        outbox.nameThread?.(conversation.thread, text);
+      }
       await onCustomerMessage(this.ctx, turn, text);
     }
     if (!fromAgent) conversation.lastCustomerAt = now.toISOString();

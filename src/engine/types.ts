@@ -205,4 +205,9 @@ export interface PostedRef {
 export interface Outbox {
   send(destination: Destination, reply: Reply): Promise<PostedRef | undefined>;
   update(ref: PostedRef, reply: Reply): Promise<void>;
+  /**
+   * The conversation's question arrived after a greeting: where threads have names (Discord), the thread the
+   * bot named after "hi" can be named after the question. Best effort: never throws, need not finish.
+   */
+  nameThread?(thread: ThreadRef, question: string): void;
 }

@@ -38,6 +38,15 @@ describe('Discord: where the bot listens', () => {
     expect(stored.thread).toMatchObject({ workspaceId: IDS.guild, channelId: IDS.forumChannel, threadId: thread.id });
   });
 
+  it("a customer's forum post opened with \"hi\" keeps the name its author gave it when the question follows", async () => {
+    const { fake } = h;
+    const { thread } = await fake.createForumPost({ forumId: IDS.forumChannel, author: IDS.customer, name: 'Login trouble', content: 'hi' });
+    await postIn(fake, thread.id, (b) => String(b.content).startsWith('Hi Casey Customer!'));
+    await fake.sendMessage({ channelId: thread.id, author: IDS.customer, content: 'How do I reset my password?' });
+    expect(bodyOf(await postIn(fake, thread.id, (b) => Boolean(b.embeds?.length))).embeds?.[0]?.title).toBe('Reset your password');
+    expect(fake.callsTo('PATCH /channels/:id')).toEqual([]);
+  });
+
   it('the Discord user becomes a customer profile, and a changed display name updates it', async () => {
     const { fake, app } = h;
     const question = await ask(fake, 'How do I reset my password?');
@@ -107,6 +116,24 @@ describe('Discord: where the bot listens', () => {
     await postIn(fake, mention.id, (b) => String(b.content).startsWith('Hi Casey Customer! What can I help you with?'));
     await fake.sendMessage({ channelId: mention.id, author: IDS.customer, content: 'How do I reset my password?' });
     expect(bodyOf(await postIn(fake, mention.id, (b) => Boolean(b.embeds?.length))).embeds?.[0]?.title).toBe('Reset your password');
+  });
+
+  it('a thread opened with "hi" is named after the customer, then after the question once it comes (once)', async () => {
+    const { fake } = h;
+    const hello = await ask(fake, 'hi');
+    expect((await fake.waitForCall('POST /channels/:id/messages/:mid/threads')).body).toMatchObject({ name: 'Question from Casey Customer' });
+    await postIn(fake, hello.id, (b) => String(b.content).startsWith('Hi Casey Customer!'));
+
+    await fake.sendMessage({ channelId: hello.id, author: IDS.customer, content: 'How do I reset my password?' });
+    const rename = await fake.waitForCall('PATCH /channels/:id');
+    expect(rename.params).toEqual({ id: hello.id });
+    expect(rename.body).toEqual({ name: 'How do I reset my password?' });
+    expect(bodyOf(await postIn(fake, hello.id, (b) => Boolean(b.embeds?.length))).embeds?.[0]?.title).toBe('Reset your password');
+
+    await fake.sendMessage({ channelId: hello.id, author: IDS.customer, content: 'and how do I change my email?' });
+    const postsInThread = () => fake.callsTo('POST /channels/:id/messages').filter((c) => c.params.id === hello.id).length;
+    await waitUntil(() => postsInThread() >= 3, 'the reply to the second question');
+    expect(fake.callsTo('PATCH /channels/:id')).toHaveLength(1);
   });
 
   it('close matches come as a select menu plus None of these; picking one answers with that article', async () => {

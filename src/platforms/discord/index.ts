@@ -7,6 +7,7 @@ import { describeError } from './errors.js';
 import { DiscordInbound } from './inbound.js';
 import { DiscordInteractions } from './interactions.js';
 import { DiscordOutbox } from './outbox.js';
+import { nameOwnThread } from './question-thread.js';
 import { DiscordPeople } from './people.js';
 import { DiscordRouting } from './routing.js';
 import { checkSetup } from './setup-check.js';
@@ -39,7 +40,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   const routing = new DiscordRouting(config);
   const people = new DiscordPeople(client, routing);
   const admin = new AdminNotices(client.rest, routing, logger);
-  const outbox = new DiscordOutbox(client.rest, routing, admin, logger);
+  const outbox = new DiscordOutbox(client.rest, routing, admin, logger, (threadId, question) => nameOwnThread(client, threadId, question, admin));
   const inbound = new DiscordInbound({ client, store, people, routing, admin, threadName: texts.thread_name });
   const interactions = new DiscordInteractions({
     client,

@@ -28,12 +28,18 @@ export class DiscordOutbox implements Outbox {
     private readonly routing: DiscordRouting,
     private readonly admin: AdminNotices,
     private readonly logger: Logger,
+    /** Renames a thread the bot opened (see nameOwnThread); without it threads keep their first name. */
+    private readonly renameThread?: (threadId: string, question: string) => void,
     private readonly responder?: InteractionResponder,
   ) {}
 
   /** The same outbox, answering the person behind this interaction. */
   forInteraction(responder: InteractionResponder): DiscordOutbox {
-    return new DiscordOutbox(this.rest, this.routing, this.admin, this.logger, responder);
+    return new DiscordOutbox(this.rest, this.routing, this.admin, this.logger, this.renameThread, responder);
+  }
+
+  nameThread(thread: ThreadRef, question: string): void {
+    if (!thread.isDirect && thread.threadId !== thread.channelId) this.renameThread?.(thread.threadId, question);
   }
 
   async send(destination: Destination, reply: Reply): Promise<PostedRef | undefined> {

@@ -22,6 +22,7 @@ export const DiscordErrors = {
   unknownWebhook: () => apiError(404, 10015, 'Unknown Webhook'),
   unknownApplication: () => apiError(404, 10002, 'Unknown Application'),
   unknownInteraction: () => apiError(404, 10062, 'Unknown interaction'),
+  missingPermissions: () => apiError(403, 50013, 'Missing Permissions'),
   emptyMessage: () => apiError(400, 50006, 'Cannot send an empty message'),
   cannotEditOthers: () => apiError(403, 50005, 'Cannot edit a message authored by another user'),
   wrongChannelType: () => apiError(400, 50024, 'Cannot execute action on this channel type'),

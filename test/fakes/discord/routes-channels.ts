@@ -4,6 +4,7 @@ import { createMessage, messageEventData } from './message-builder.js';
 import type { RouteAnswer, RouteContext, RouteTable } from './routes.js';
 import { attachmentsFor, type MessageBody } from './message-body.js';
 import { validateMessageBody } from './validate-message.js';
+import { Permission } from './permissions.js';
 
 const ok = (body: unknown): RouteAnswer => ({ status: 200, body });
 const noContent = (after?: () => Promise<unknown>): RouteAnswer => ({ status: 204, ...(after ? { after } : {}) });
@@ -98,13 +99,18 @@ function threadName(ctx: RouteContext): string | FormErrors {
 
 /** Channels, messages, threads. */
 export const channelRoutes: RouteTable<
-  | 'GET /channels/:id' | 'POST /channels/:id/messages' | 'GET /channels/:id/messages/:mid' | 'PATCH /channels/:id/messages/:mid'
+  | 'GET /channels/:id' | 'PATCH /channels/:id' | 'POST /channels/:id/messages' | 'GET /channels/:id/messages/:mid' | 'PATCH /channels/:id/messages/:mid'
   | 'DELETE /channels/:id/messages/:mid' | 'POST /channels/:id/messages/:mid/threads' | 'POST /channels/:id/threads'
   | 'PUT /channels/:id/thread-members/@me' | 'POST /channels/:id/typing'
 > = {
   'GET /channels/:id': (ctx) => {
     const channel = channelOr404(ctx);
     return channel ? ok(channel) : DiscordErrors.unknownChannel();
+  },
+  'PATCH /channels/:id': (ctx) => {
+    const channel = channelOr404(ctx);
+    if (!channel) return DiscordErrors.unknownChannel();
+    return ctx.world.isThread(channel) ? renameThread(ctx, channel as APIThreadChannel) : DiscordErrors.missingPermissions();
   },
   'POST /channels/:id/messages': (ctx) => {
     const channel = channelOr404(ctx);
@@ -189,4 +195,18 @@ function forumPost(ctx: RouteContext, forum: APIChannel, name: string): RouteAns
       await ctx.emit('MESSAGE_CREATE', messageEventData(ctx.world, starterMessage));
     },
   };
+}
+
+/**
+ * Modify Channel on a thread, name only (all threadline does): Discord asks for Manage Threads; discord.js also
+ * lets the thread's creator edit its name, and so does the fake. Fires THREAD_UPDATE.
+ */
+function renameThread(ctx: RouteContext, thread: APIThreadChannel): RouteAnswer {
+  const manages = (BigInt(ctx.world.permissionsIn(thread.id, ctx.world.bot.id)) & Permission.ManageThreads) !== 0n;
+  if (thread.owner_id !== ctx.world.bot.id && !manages) return DiscordErrors.missingPermissions();
+  const name = threadName(ctx);
+  if (typeof name !== 'string') return name.answer() ?? DiscordErrors.notFound();
+  const renamed = { ...thread, name };
+  ctx.world.channels.set(thread.id, renamed);
+  return { ...ok(renamed), after: () => ctx.emit('THREAD_UPDATE', renamed) };
 }

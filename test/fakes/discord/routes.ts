@@ -19,6 +19,7 @@ export const ROUTES = [
   'PUT /applications/:appId/guilds/:guildId/commands',
   'GET /guilds/:id/members/:userId',
   'GET /channels/:id',
+  'PATCH /channels/:id',
   'POST /channels/:id/messages',
   'GET /channels/:id/messages/:mid',
   'PATCH /channels/:id/messages/:mid',
