@@ -109,6 +109,26 @@ describe('Discord: where the bot listens', () => {
     expect(bodyOf(await postIn(fake, question.id)).embeds?.[0]?.title).toBe('Reset your password');
   });
 
+  it("mentioning the bot's role (Discord's autocomplete offers it) is a mention too; the role is not part of the question", async () => {
+    const { fake } = h;
+    const question = await fake.sendMessage({ channelId: GENERAL, author: IDS.customer, content: `<@&${fake.botRoleId(IDS.guild)}> how do I reset my password?` });
+    expect((await fake.waitForCall('POST /channels/:id/messages/:mid/threads')).body).toMatchObject({ name: 'how do I reset my password?' });
+    expect(bodyOf(await postIn(fake, question.id)).embeds?.[0]?.title).toBe('Reset your password');
+  });
+
+  it("an agent's reply to a context packet (Discord pings the bot by default) is not a question", async () => {
+    const { fake, app } = h;
+    await ask(fake, "I'd like to talk to a human about my account");
+    const packet = await postIn(fake, IDS.agentsChannel, (b) => Boolean(b.embeds?.length));
+    const reply = await fake.sendMessage({ channelId: IDS.agentsChannel, author: IDS.agent, content: 'on it, taking this one', messageReference: { messageId: idOf(packet) } });
+    expect(reply.mentions.map((user) => user.id)).toEqual([IDS.bot]); // the reply ping, as on Discord
+    // a message the bot does act on afterwards, in another channel: once it is answered, the reply was passed over
+    const next = await fake.sendMessage({ channelId: GENERAL, author: IDS.customer, content: `<@${IDS.bot}> how do I reset my password?` });
+    await postIn(fake, next.id);
+    expect(fake.callsTo('POST /channels/:id/messages/:mid/threads').filter((c) => c.params.id !== IDS.supportChannel).map((c) => c.params.mid)).toEqual([next.id]);
+    expect(await app.store.conversations.get(conversationOf(reply.id, IDS.agentsChannel))).toBeUndefined();
+  });
+
   it('a bare mention opens a thread and asks for the question, which then gets answered there', async () => {
     const { fake } = h;
     const mention = await fake.sendMessage({ channelId: GENERAL, author: IDS.customer, content: `<@${IDS.bot}>` });

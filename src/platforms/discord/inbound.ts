@@ -33,7 +33,7 @@ export class DiscordInbound {
     if (message.author.bot || message.webhookId || message.system) return undefined;
     if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return undefined;
     const botId = this.deps.client.user?.id;
-    const mentioned = botId !== undefined && message.mentions.users.has(botId);
+    const mentioned = addressesBot(message, this.deps.client);
     const text = plainTextOf(message, botId);
     const channel = message.channel;
     const from = () => this.deps.people.person(message.author, message.member);
@@ -68,8 +68,23 @@ export class DiscordInbound {
   }
 }
 
-/** What a person typed, as plain words: the bot's mention removed, other mentions as @names and #channels. */
+/**
+ * Whether the message calls the bot: its mention typed in the text, or its role's (Discord's @ autocomplete offers
+ * the bot's managed role next to the bot). A reply to one of the bot's posts lists the bot in `mentions` too
+ * (the reply ping, on by default), but an agent answering a context packet is not asking a question.
+ */
+export function addressesBot(message: Message, client: Client): boolean {
+  const me = client.user;
+  if (!me) return false;
+  if (message.mentions.has(me, { ignoreRepliedUser: true, ignoreEveryone: true, ignoreRoles: true })) return true;
+  const botRole = message.guild?.members.me?.roles.botRole;
+  return Boolean(botRole && message.mentions.roles.has(botRole.id));
+}
+
+/** What a person typed, as plain words: the bot's mention (or its role's) removed, other mentions as @names and #channels. */
 export function plainTextOf(message: Message, botId: string | undefined): string {
-  const withoutBot = botId ? message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ') : message.content;
+  const botRole = message.guild?.members.me?.roles.botRole?.id;
+  const bot = [botId ? `<@!?${botId}>` : '', botRole ? `<@&${botRole}>` : ''].filter(Boolean).join('|');
+  const withoutBot = bot ? message.content.replace(new RegExp(bot, 'g'), ' ') : message.content;
   return cleanContent(withoutBot, message.channel).replace(/[ \t]+/g, ' ').trim();
 }

@@ -107,6 +107,13 @@ export class FakeDiscord {
     return this.world.bot;
   }
 
+  /** The managed role Discord gives the bot in a guild (named after it, tagged with its id). */
+  botRoleId(guildId: string): string {
+    const role = this.world.guilds.get(guildId)?.roles.find((r) => r.tags?.bot_id === this.world.bot.id);
+    if (!role) throw new Error(`FakeDiscord: no bot role in guild ${guildId}`);
+    return role.id;
+  }
+
   get applicationId(): string {
     return this.world.applicationId;
   }
@@ -185,10 +192,12 @@ export class FakeDiscord {
   /**
    * A user posts: stores the message (so the bot can start a thread on it) and dispatches MESSAGE_CREATE.
    * `<@id>` in the content becomes a mention, as in Discord. A DM: use `dmChannel(user).id` as channelId.
+   * A reply pings the replied-to author unless `ping: false` (Discord's client has the ping on by default): they
+   * are listed in `mentions` although their id is not in the content.
    */
   async sendMessage(input: {
     channelId: string; author: UserRef; content: string; mentions?: string[]; guildId?: string;
-    messageReference?: { messageId: string }; embeds?: APIEmbed[];
+    messageReference?: { messageId: string; ping?: boolean }; embeds?: APIEmbed[];
   }): Promise<APIMessage> {
     const channel = this.world.requireChannel(input.channelId);
     const guildId = this.world.guildIdOf(channel);
@@ -198,9 +207,11 @@ export class FakeDiscord {
     if (!guildId && !('recipients' in channel && channel.recipients?.some((r) => r.id === authorId))) {
       throw new Error(`FakeDiscord: ${authorId} is not in DM channel ${channel.id}`);
     }
+    const repliedAuthor = input.messageReference && input.messageReference.ping !== false ? this.world.messages.get(input.messageReference.messageId)?.author.id : undefined;
+    const mentions = [...(input.mentions ?? []), ...(repliedAuthor ? [repliedAuthor] : [])];
     const message = createMessage(this.world, {
       channelId: channel.id, author: this.world.requireUser(authorId), content: input.content,
-      ...(input.mentions ? { mentions: input.mentions } : {}),
+      ...(mentions.length ? { mentions } : {}),
       ...(input.embeds ? { embeds: input.embeds } : {}),
       ...(input.messageReference ? { replyTo: input.messageReference.messageId } : {}),
     });
