@@ -156,6 +156,21 @@ describe('Discord: where the bot listens', () => {
     expect(fake.callsTo('PATCH /channels/:id')).toHaveLength(1);
   });
 
+  it('a follow-up typed in the new thread while the first answer is still on its way (rate limited) is not lost', async () => {
+    const { fake } = h;
+    fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 1 });
+    const question = await ask(fake, 'How do I reset my password?');
+    await fake.waitForCall('POST /channels/:id/messages', (c) => c.status === 429);
+    await fake.sendMessage({ channelId: question.id, author: IDS.customer, content: 'I want to talk to a person please' });
+
+    // handled after the answer, in order: the customer hears a person takes over and the agents get the packet
+    const packet = await postIn(fake, IDS.agentsChannel, (b) => Boolean(b.embeds?.length), 5000);
+    expect(textOf(bodyOf(packet))).toContain('How do I reset my password?');
+    const inThread = fake.callsTo('POST /channels/:id/messages').filter((c) => c.status === 200 && c.params.id === question.id).map((c) => bodyOf(c));
+    expect(inThread[0]?.embeds?.[0]?.title).toBe('Reset your password');
+    expect(textOf(inThread.at(-1) ?? {})).toContain("I'm handing this to our");
+  });
+
   it('close matches come as a select menu plus None of these; picking one answers with that article', async () => {
     const { fake } = h;
     const question = await ask(fake, 'schedule');

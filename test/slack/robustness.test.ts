@@ -51,6 +51,22 @@ describe('Slack robustness', () => {
     await waitForLog(logs, /rate limited; retrying .*retryAfterSeconds=1 method=chat.postMessage/);
   });
 
+  it('a reply in the thread while the first answer is still on its way (rate limited) is not lost', async () => {
+    const { fake, sender } = h;
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const question = customerMessage(fake, { text: 'How do I reset my password?' });
+    await sender.sendEvent(question);
+    await fake.waitForCall('chat.postMessage', (c) => c.status === 429);
+    await sender.sendEvent(customerMessage(fake, { thread_ts: String(question.ts), text: 'I want to talk to a person please' }));
+
+    // handled after the answer, in order: the customer hears a person takes over and the agents get the packet
+    const packet = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === AGENTS_CHANNEL && c.args.thread_ts === undefined, 5000);
+    expect(textOf(packet.args)).toContain('How do I reset my password?');
+    const inThread = fake.callsTo('chat.postMessage').filter((c) => c.status === 200 && c.args.thread_ts === question.ts).map((c) => textOf(c.args));
+    expect(inThread[0]).toContain('Reset your password');
+    expect(inThread.at(-1)).toContain("I'm handing this to our");
+  });
+
   it('a message Slack refuses (invalid_blocks) is logged with its context and sent again as plain text', async () => {
     const { fake, sender, logs } = h;
     fake.failNext('chat.postMessage', { error: 'invalid_blocks' });

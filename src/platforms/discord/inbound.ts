@@ -6,6 +6,7 @@ import type { InboundMessage, Person, ThreadRef } from '../../engine/types.js';
 import type { Store } from '../../store/store.js';
 import type { AdminNotices } from './admin-notices.js';
 import type { DiscordPeople } from './people.js';
+import { OpeningThreads } from '../opening-threads.js';
 import { directThread, guildThread } from './places.js';
 import { openQuestionThread } from './question-thread.js';
 import type { DiscordRouting } from './routing.js';
@@ -27,6 +28,9 @@ export interface InboundDeps {
  * Bots (itself included), webhooks and system messages are ignored.
  */
 export class DiscordInbound {
+  /** The caller runs each message's engine turn in `opening.during`, so follow-ups in a new thread are not lost. */
+  readonly opening = new OpeningThreads();
+
   constructor(private readonly deps: InboundDeps) {}
 
   async message(message: Message): Promise<InboundMessage | undefined> {
@@ -46,6 +50,7 @@ export class DiscordInbound {
       // A forum post's first message has the thread's id: the post is the question.
       const newPost = message.id === channel.id && this.deps.routing.isSupportChannel(channel.parentId);
       if (existing) return this.inbound(message, existing.thread, from(), text);
+      if (this.opening.has(conversationIdFor(thread))) return this.inbound(message, thread, from(), text); // its first answer is on its way
       const relayOf = await this.deps.store.relays.conversationFor('discord', thread.channelId, thread.threadId);
       if (relayOf) return { ...this.inbound(message, thread, from(), text), relayOf };
       if (!mentioned && !newPost) return undefined;

@@ -1,5 +1,6 @@
 import { Events, type Client } from 'discord.js';
 import type { App } from '../../app.js';
+import { conversationIdFor } from '../../engine/conversation.js';
 import type { RunningPlatform } from '../platform.js';
 import { AdminNotices } from './admin-notices.js';
 import { connect, createClient, logConnectionEvents } from './connection.js';
@@ -64,7 +65,7 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
   client.on(Events.MessageCreate, (message) =>
     track('a message', { channel: message.channelId, message: message.id }, async () => {
       const event = await inbound.message(message);
-      if (event) await engine.handle(event, outbox);
+      if (event) await inbound.opening.during(conversationIdFor(event.thread), () => engine.handle(event, outbox));
     }),
   );
   client.on(Events.InteractionCreate, (interaction) => track('an interaction', { interaction: interaction.id, type: interaction.type }, () => interactions.handle(interaction)));

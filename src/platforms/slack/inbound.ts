@@ -3,6 +3,7 @@ import { conversationIdFor } from '../../engine/conversation.js';
 import type { InboundAction, InboundMessage, ThreadRef } from '../../engine/types.js';
 import type { Logger } from '../../logger.js';
 import type { Store } from '../../store/store.js';
+import { OpeningThreads } from '../opening-threads.js';
 import { decodeAction } from './action-codec.js';
 import { readCommentSubmission } from './comment-modal.js';
 import { PERSON_SUBTYPES, type BlockActions, type MessageEvent } from './payloads.js';
@@ -23,6 +24,8 @@ export interface InboundDeps {
 
 /** Slack events, clicks and modal submissions as the engine's messages and actions. */
 export class SlackInbound {
+  /** The caller runs each message's engine turn in `opening.during`, so replies in a new thread are not lost. */
+  readonly opening = new OpeningThreads();
   private readonly permalinks = new TtlCache<string | undefined>(PERMALINK_TTL_MS);
 
   constructor(private readonly deps: InboundDeps) {}
@@ -42,15 +45,17 @@ export class SlackInbound {
     const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
     const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isDirect && !inThread ? await this.handedOffIn(event.channel) : undefined);
+    // a reply in a thread whose first message the engine is still answering: part of that conversation
+    const opening = !existing && inThread && this.opening.has(conversationIdFor(thread));
     const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
     const eventId = `${teamId}:${event.channel}:${event.ts}`;
     const text = plainTextOf(event.text, botUserId);
     if (relayOf) return { kind: 'message', eventId, thread, from: await this.deps.people.person(teamId, event.user), text, relayOf };
     const asked = mentioned || isDirect || (!inThread && this.deps.routing.isSupportChannel(event.channel));
-    if (!existing && !asked) return undefined;
+    if (!existing && !opening && !asked) return undefined;
 
     const from = await this.deps.people.person(teamId, event.user);
-    if (!existing && !mentioned && !isDirect && from.isAgent) return undefined; // an agent's announcement, not a question
+    if (!existing && !opening && !mentioned && !isDirect && from.isAgent) return undefined; // an agent's announcement, not a question
     return { kind: 'message', eventId, thread: existing?.thread ?? { ...thread, link: await this.permalink(thread) }, from, text };
   }
 

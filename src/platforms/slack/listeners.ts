@@ -1,5 +1,6 @@
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
 import type { Engine } from '../../engine/engine.js';
+import { conversationIdFor } from '../../engine/conversation.js';
 import type { Inbound } from '../../engine/types.js';
 import type { Logger } from '../../logger.js';
 import { ACTION_ID_PATTERN, COMMENT_CALLBACK_ID, OPEN_COMMENT_ACTION_ID, commentMetadata, safeJson } from './action-codec.js';
@@ -40,7 +41,7 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     const where = { event: parsed.data.type, channel: parsed.data.channel, ts: parsed.data.ts, retry: context.retryNum };
     run('a message', where, async () => {
       const message = await inbound.message(envelope.data.team_id, parsed.data, context.botUserId);
-      if (message) await handle(message);
+      if (message) await inbound.opening.during(conversationIdFor(message.thread), () => handle(message));
     });
   };
   bolt.event('message', onMessage);
