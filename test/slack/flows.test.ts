@@ -83,6 +83,31 @@ describe('Slack end to end', () => {
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === AGENTS_CHANNEL)).toEqual([]); // nobody paged for "hi"
   });
 
+  it('in a DM, words typed outside the thread continue the open conversation: "hi" → question → choices → "2" → solved; then a new question starts a new one', async () => {
+    const { fake, sender } = h;
+    const dm = { channel: 'D0CASEY001', channel_type: 'im' as const };
+    const hello = customerMessage(fake, { ...dm, text: 'hi' });
+    await sender.sendEvent(hello);
+    const thread = String(hello.ts);
+    await replyIn(fake, thread, (c) => /^Hi Casey Customer!/.test(String(c.args.text)));
+
+    const question = customerMessage(fake, { ...dm, text: 'my billing plan' });
+    await sender.sendEvent(question);
+    const choices = await replyIn(fake, thread, (c) => buttonsOf(c.args).some((b) => b.action_id.startsWith('threadline:choose:')));
+    const second = buttonsOf(choices.args)[1]!.label;
+    await sender.sendEvent(customerMessage(fake, { ...dm, text: '2' }));
+    const answer = await replyIn(fake, thread, (c) => buttonsOf(c.args).some((b) => b.action_id.startsWith('threadline:solved:')));
+    expect(answer.args.blocks).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'header', text: expect.objectContaining({ text: second }) })]));
+    await sender.sendEvent(customerMessage(fake, { ...dm, text: 'thanks, that did it' }));
+    await replyIn(fake, thread, (c) => buttonsOf(c.args).some((b) => b.action_id.startsWith('threadline:rate:')));
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === question.ts)).toEqual([]); // all in the first thread
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === AGENTS_CHANNEL)).toEqual([]); // "2" was no question for a person
+
+    const later = customerMessage(fake, { ...dm, text: 'How do I reset my password?' });
+    await sender.sendEvent(later);
+    expect(textOf((await replyIn(fake, String(later.ts))).args)).toContain('Reset your password');
+  });
+
   it('question → handoff (group paged) → packet in the agents channel → claim → resolve → CES 2 → comment modal → alert', async () => {
     const { fake, sender, app } = h;
     const question = customerMessage(fake, { text: "I'd like to talk to a human about my account" });

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { conversationIdFor } from '../../engine/conversation.js';
 import type { InboundAction, InboundMessage, ThreadRef } from '../../engine/types.js';
 import type { Logger } from '../../logger.js';
+import { identityOf } from '../../store/customers.js';
 import type { Store } from '../../store/store.js';
 import { OpeningThreads } from '../opening-threads.js';
 import { decodeAction } from './action-codec.js';
@@ -13,6 +14,8 @@ import { plainTextOf } from './slack-text.js';
 import { TtlCache } from './ttl-cache.js';
 
 const PERMALINK_TTL_MS = 60 * 60_000;
+/** States in which the bot or a person waits for the customer's next words (see openIn). */
+const OPEN_IN_DM: ReadonlySet<string> = new Set(['new', 'suggesting', 'answered', 'handed_off']);
 
 export interface InboundDeps {
   client: webApi.WebClient;
@@ -44,7 +47,7 @@ export class SlackInbound {
     const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
     const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
-    const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isDirect && !inThread ? await this.handedOffIn(event.channel) : undefined);
+    const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isDirect && !inThread ? await this.openIn(teamId, event.channel, event.user) : undefined);
     // a reply in a thread whose first message the engine is still answering: part of that conversation
     const opening = !existing && inThread && this.opening.has(conversationIdFor(thread));
     const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
@@ -60,13 +63,19 @@ export class SlackInbound {
   }
 
   /**
-   * In a DM people rarely reply in a thread: while their conversation there is with a person, a new message in the
-   * DM belongs to it (so it reaches the agents) instead of starting a new question.
+   * In a DM people rarely reply in a thread: while their latest conversation there is still open — asked for the
+   * question, offering choices, just answered, or with a person — a new message in the DM belongs to it ("2" picks
+   * the second choice, "that didn't work" is about the answer, words for the agents reach them) instead of
+   * starting a new question. After a resolution a new message starts a new conversation.
    */
-  private async handedOffIn(channel: string) {
-    const id = await this.deps.store.relays.handedOffIn('slack', channel);
-    const conversation = id ? await this.deps.store.conversations.get(id) : undefined;
-    return conversation?.state === 'handed_off' ? conversation : undefined;
+  private async openIn(teamId: string, channel: string, user: string) {
+    const { store } = this.deps;
+    const handedOffId = await store.relays.handedOffIn('slack', channel);
+    const handedOff = handedOffId ? await store.conversations.get(handedOffId) : undefined;
+    if (handedOff?.state === 'handed_off') return handedOff;
+    const latestId = (await store.customers.findByIdentity(identityOf({ platform: 'slack', workspaceId: teamId, id: user })))?.conversationIds.at(-1);
+    const latest = latestId ? await store.conversations.get(latestId) : undefined;
+    return latest && latest.thread.channelId === channel && OPEN_IN_DM.has(latest.state) ? latest : undefined;
   }
 
   /** A press of one of the engine's buttons; the id is stable per press, so a redelivery is handled once. */
