@@ -64,3 +64,25 @@ describe('Slack: a handoff from a direct message', () => {
     expect(posts()).toBe(before);
   });
 });
+
+describe('Slack: a group DM that includes the bot', () => {
+  const GROUP_DM = 'G0CASEYGRP';
+
+  it('answers only a mention there, and relays a handoff like a DM: no group paged where agents cannot see', async () => {
+    const { fake, sender } = h;
+    const chatter = customerMessage(fake, { channel: GROUP_DM, channel_type: 'mpim', text: 'shall we ask the bot about the invoice?' });
+    await sender.sendEvent(chatter);
+
+    const text = `<@${fake.config.botUserId}> I want to talk to a person about my account`;
+    const question = customerMessage(fake, { channel: GROUP_DM, channel_type: 'mpim', text });
+    // the mention comes twice; the app_mention copy (no channel_type) arrives first here
+    await sender.sendEvent(fake.fixtures.appMentionEvent({ channel: GROUP_DM, ts: String(question.ts), text }));
+    await sender.sendEvent(question);
+
+    const notice = await replyIn(fake, String(question.ts));
+    expect(notice.args.text).toMatch(/^I'm handing this to our accounts team\. A person will reply right here/);
+    const packet = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === AGENTS_CHANNEL && c.args.thread_ts === undefined);
+    expect(textOf(packet.args)).toContain("in a direct message with the bot; reply in this message's thread");
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === chatter.ts)).toEqual([]); // people talking among themselves
+  });
+});

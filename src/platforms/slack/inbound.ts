@@ -43,18 +43,21 @@ export class SlackInbound {
   async message(teamId: string, event: MessageEvent, botUserId: string | undefined): Promise<InboundMessage | undefined> {
     if (!event.user || event.bot_id || event.user === botUserId || !PERSON_SUBTYPES.has(event.subtype)) return undefined;
     // app_mention events carry no channel_type; direct message ids start with D.
-    const isDirect = event.channel_type === 'im' || event.channel.startsWith('D');
+    const isIm = event.channel_type === 'im' || event.channel.startsWith('D');
+    // A group DM is private too: agents cannot open it, so a handoff there is relayed like a DM's. But people talk
+    // to each other there: only a mention is for the bot.
+    const isDirect = isIm || event.channel_type === 'mpim';
     const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
     const mentioned = event.type === 'app_mention' || (botUserId !== undefined && event.text.includes(`<@${botUserId}`));
     const thread: ThreadRef = { platform: 'slack', workspaceId: teamId, channelId: event.channel, threadId: event.thread_ts ?? event.ts, isDirect };
-    const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isDirect && !inThread ? await this.openIn(teamId, event.channel, event.user) : undefined);
+    const existing = (await this.deps.store.conversations.get(conversationIdFor(thread))) ?? (isIm && !inThread ? await this.openIn(teamId, event.channel, event.user) : undefined);
     // a reply in a thread whose first message the engine is still answering: part of that conversation
     const opening = !existing && inThread && this.opening.has(conversationIdFor(thread));
     const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
     const eventId = `${teamId}:${event.channel}:${event.ts}`;
     const text = plainTextOf(event.text, botUserId);
     if (relayOf) return { kind: 'message', eventId, thread, from: await this.deps.people.person(teamId, event.user), text, relayOf };
-    const asked = mentioned || isDirect || (!inThread && this.deps.routing.isSupportChannel(event.channel));
+    const asked = mentioned || isIm || (!inThread && this.deps.routing.isSupportChannel(event.channel));
     if (!existing && !opening && !asked) return undefined;
 
     const from = await this.deps.people.person(teamId, event.user);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { App as BoltApp, RespondFn } from '@slack/bolt';
 import type { Engine } from '../../engine/engine.js';
 import { conversationIdFor } from '../../engine/conversation.js';
@@ -10,6 +11,8 @@ import type { SlackInbound } from './inbound.js';
 import type { Interaction, SlackOutbox } from './outbox.js';
 import { blockActions, eventEnvelope, messageEvent, slashCommand, viewSubmission } from './payloads.js';
 import { errorText, type SlackPeople } from './people.js';
+
+const APP_MENTION_GRACE_MS = 1_500;
 
 export interface ListenerDeps {
   engine: Engine;
@@ -40,6 +43,10 @@ export function registerListeners(bolt: BoltApp, deps: ListenerDeps): void {
     if (!parsed.success || !envelope.success) return logger.debug('slack: ignored an event of an unexpected shape');
     const where = { event: parsed.data.type, channel: parsed.data.channel, ts: parsed.data.ts, retry: context.retryNum };
     run('a message', where, async () => {
+      // The same mention also comes as a message event, which says what kind of conversation it is in (a group DM
+      // looks like a channel in an app_mention): that copy goes first, and this one is then a repeat. An
+      // app_mention alone (the bot was invited by the mention) is still handled, a moment later.
+      if (parsed.data.type === 'app_mention') await sleep(APP_MENTION_GRACE_MS);
       const message = await inbound.message(envelope.data.team_id, parsed.data, context.botUserId);
       if (message) await inbound.opening.during(conversationIdFor(message.thread), () => handle(message));
     });
