@@ -131,6 +131,14 @@ async function openRelay(ctx: EngineContext, turn: Turn): Promise<void> {
   await ctx.deliver(turn, { to: 'relay', packet, open: ctx.say(ctx.texts.relay.thread_name, { customer }) }, { kind: 'text', text: ctx.say(ctx.texts.relay.intro, { customer }) });
 }
 
+/** The reminder quotes the question to jog memories; the packet has all of it (a long one would push the rest out). */
+const REMINDER_QUESTION_MAX = 200;
+
+const shortened = (text: string, max: number) => {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1).trimEnd()}…`;
+};
+
 /**
  * Nobody has claimed the handoff for a while: its team is pinged again where its packets go, once per handoff,
  * and the customer hears that they are not forgotten.
@@ -141,7 +149,7 @@ export async function remindTeam(ctx: EngineContext, turn: Turn): Promise<void> 
   if (!handoff) return;
   handoff.remindedAt = turn.now.toISOString();
   const minutes = Math.round((turn.now.getTime() - Date.parse(handoff.at)) / 60_000);
-  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, waited: waitedFor(ctx, minutes), question: conversation.question, team: handoff.team, conversation: conversation.id });
+  const text = ctx.say(ctx.texts.handoff.reminder, { customer: turn.customer.displayName, waited: waitedFor(ctx, minutes), question: shortened(conversation.question, REMINDER_QUESTION_MAX), team: handoff.team, conversation: conversation.id });
   await ctx.deliver(turn, { to: 'agents', team: handoff.team, thread: conversation.thread }, { kind: 'reminder', text, team: handoff.team });
   await ctx.toThread(turn, { kind: 'text', text: ctx.say(ctx.texts.handoff.still_waiting, { team: handoff.team }) });
   await ctx.event('handoff.reminded', conversation, { team: handoff.team, minutes });

@@ -62,6 +62,17 @@ describe('Discord rendering', () => {
     expect(message.embeds[0]?.description).toContain('message 59'); // the newest lines are kept
   });
 
+  it("what customers typed cannot become links, headings or lists in what agents read (packet, reminder)", () => {
+    const question = '# URGENT\n- [Verify your account](https://evil.example/login) now\n1. really';
+    const message = render({ kind: 'context-packet', packet: packet({ question }), buttons: [] });
+    const shown = `${message.content}\n${message.embeds[0]?.description}`;
+    expect(shown).not.toMatch(/(^|[^\\])\[Verify your account\]\(/m); // every "[" escaped: no masked link
+    expect(shown).toContain('\\[Verify your account](https://evil.example/login)');
+    expect(message.embeds[0]?.description).toContain('> \\# URGENT');
+    const reminder = render({ kind: 'reminder', text: `Casey has waited 31 min: “[Verify](https://evil.example)”.`, team: 'billing' });
+    expect(reminder.content).toBe('<@&777> Casey has waited 31 min: “\\[Verify](https://evil.example)”.');
+  });
+
   it('a DM packet names the customer to write to; a handoff notice in a DM pings nobody', () => {
     const dm = packet({ thread: { platform: 'discord', workspaceId: 'dm', channelId: '9', threadId: '9', isDirect: true } });
     expect(JSON.stringify(render({ kind: 'context-packet', packet: dm, buttons: [] }).embeds)).toContain("reply in this message's thread and I'll pass it on to <@123>");

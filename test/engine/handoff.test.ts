@@ -285,6 +285,19 @@ describe('after a handoff', () => {
     expect(out.last('reminder').team).toBe('billing');
   });
 
+  it('the reminder quotes a long question shortened to one line (the packet has all of it)', async () => {
+    const { engine, clock } = await engineFixture();
+    const out = new RecordingOutbox();
+    const question = `I want to talk to a human.\n${'My invoice shows a charge I do not recognise. '.repeat(20)}`;
+    await engine.handle(message(question), out);
+    clock.now = new Date(clock.now.getTime() + 31 * 60_000);
+    expect(await engine.remindUnclaimed(() => out)).toBe(1);
+    const quoted = /“(.*)”/.exec(out.last('reminder').text)?.[1] ?? '';
+    expect(quoted).toHaveLength(200);
+    expect(quoted).toMatch(/^I want to talk to a human\. My invoice shows .*…$/);
+    expect(out.last('reminder').text).toMatch(/Claim it from its context packet \(.+\)\.$/);
+  });
+
   it('no reminders when HANDOFF_REMIND_AFTER_MINUTES is 0', async () => {
     const { engine, clock } = await engineFixture({ settings: { remindUnclaimedAfterMinutes: 0 } });
     const out = new RecordingOutbox();

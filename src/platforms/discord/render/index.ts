@@ -2,6 +2,7 @@ import type { Reply } from '../../../engine/types.js';
 import { renderAlert, renderContextPacket } from './agents.js';
 import { renderAnswer, renderCommentInvite, renderHandoffNotice, renderSuggestions, renderSurvey, renderText } from './customer.js';
 import type { DiscordMessage } from './message.js';
+import { literal } from './text.js';
 
 export type { DiscordMessage } from './message.js';
 
@@ -26,7 +27,8 @@ export function renderReply(reply: Reply, context: RenderContext): DiscordMessag
     case 'handoff-notice':
       return renderHandoffNotice(reply, context.direct ? undefined : context.roleFor(reply.team));
     case 'reminder':
-      return renderHandoffNotice({ kind: 'handoff-notice', text: reply.text, team: reply.team }, context.roleFor(reply.team));
+      // it quotes the customer's question: shown literally, like everything customers typed that agents read
+      return renderHandoffNotice({ kind: 'handoff-notice', text: literal(reply.text), team: reply.team }, context.roleFor(reply.team));
     case 'context-packet':
       return renderContextPacket(reply.packet, reply.buttons);
     case 'survey':

@@ -38,9 +38,12 @@ export function discordMarkdown(markdown: string): string {
     .trim();
 }
 
-/** Text people typed, shown literally (no accidental bold, links or mentions). */
+/**
+ * Text people typed, shown literally: no accidental bold, no headings or lists, and no masked links — a
+ * customer's "[Verify your account](https://…)" would otherwise be a link the bot posts to the agents.
+ */
 export function literal(text: string): string {
-  return escapeMarkdown(text);
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 }
 
 export function quote(text: string, max: number): string {
