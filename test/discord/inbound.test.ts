@@ -99,6 +99,13 @@ describe('Discord: where the bot listens', () => {
     // the customer's answer in the DM reaches the agents' thread, and nothing else is said to the customer
     await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: 'INV-2041' });
     expect(bodyOf(await postIn(fake, packetId, (b) => String(b.content).includes('INV-2041'))).content).toBe('Casey Customer: INV-2041');
+
+    // a long message (Nitro allows 4,000 characters; this one has 3,889) arrives whole, in two posts
+    const long = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
+    await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: long });
+    const [first, second] = await fake.waitForCalls('POST /channels/:id/messages', 2, (c) => c.params.id === packetId && /word\d/.test(String(bodyOf(c).content)));
+    expect(String(bodyOf(first!).content).length).toBeLessThanOrEqual(2000);
+    expect(`${bodyOf(first!).content} ${bodyOf(second!).content}`).toBe(`Casey Customer: ${long}`);
   });
 
   it('a mention in another channel opens a thread there; the mention is not part of the question', async () => {

@@ -49,6 +49,14 @@ describe('Slack: a handoff from a direct message', () => {
     const alsoBack = await replyIn(fake, packetTs, (c) => String(c.args.text).includes('charged on the 3rd'));
     expect(alsoBack.args).toMatchObject({ channel: AGENTS_CHANNEL, text: 'Casey Customer: it was charged on the 3rd' });
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === String(topLevel.ts))).toEqual([]); // no new question opened
+
+    // a long message arrives whole: as many sections as it needs, none cut at Slack's 3,000 characters
+    const long = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
+    await sender.sendEvent(customerMessage(fake, { channel: DM, thread_ts: dmThread, text: long }));
+    const relayedLong = await replyIn(fake, packetTs, (c) => String(c.args.text).includes('word699'));
+    const blocks = relayedLong.args.blocks as Array<{ text: { text: string } }>;
+    expect(blocks.length).toBeGreaterThan(1);
+    expect(blocks.map((b) => b.text.text).join(' ')).toBe(`Casey Customer: ${long}`);
   });
 
   it('a reply in the thread of a packet from a channel conversation is not relayed (agents write in its thread)', async () => {

@@ -8,7 +8,7 @@ import { DiscordCode, describeError, hasCode, isRefusedContent } from './errors.
 import { renderReply, type DiscordMessage } from './render/index.js';
 import { plain, restBody } from './render/message.js';
 import { ARCHIVE_AFTER_MINUTES } from './question-thread.js';
-import { LIMITS, truncate } from './render/text.js';
+import { LIMITS, pieces, truncate } from './render/text.js';
 import type { InteractionResponder } from './responder.js';
 import type { DiscordRouting } from './routing.js';
 
@@ -128,6 +128,14 @@ export class DiscordOutbox implements Outbox {
   }
 
   private async post(channelId: string, message: DiscordMessage, kind: Reply['kind']): Promise<PostedRef> {
+    // plain text longer than Discord takes (a relayed message; Nitro users may send 4,000 characters) goes in
+    // several posts, none of it cut; the first one is the reply's reference
+    if (message.content.length > LIMITS.content && !message.embeds.length && !message.components.length) {
+      const [first, ...more] = pieces(message.content, LIMITS.content).map((content) => ({ ...message, content, fallback: content }));
+      const posted = await this.post(channelId, first ?? message, kind);
+      for (const piece of more) await this.post(channelId, piece, kind);
+      return posted;
+    }
     const answer = await this.deliver(`post the ${kind}`, channelId, message, (m) => this.rest.post(Routes.channelMessages(channelId), { body: restBody(m) }));
     const posted = postedMessage.parse(answer);
     return { platform: 'discord', channelId: posted.channel_id, messageId: posted.id };

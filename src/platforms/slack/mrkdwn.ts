@@ -78,10 +78,16 @@ export function splitMrkdwn(text: string, max: number): string[] {
         continue;
       }
       push();
-      for (let at = 0; at < line.length; at += max) {
-        current = line.slice(at, at + max);
-        if (current.length === max) push();
+      // a line longer than a section: cut at the last space that fits (a word cut in two reads badly)
+      let rest = line;
+      while (rest.length > max) {
+        const space = rest.lastIndexOf(' ', max);
+        const cut = space > max / 2 ? space : max;
+        current = rest.slice(0, cut);
+        push();
+        rest = rest.slice(cut);
       }
+      current = rest;
     }
   }
   push();

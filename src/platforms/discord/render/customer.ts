@@ -72,8 +72,9 @@ export function renderSurvey(reply: Of<'survey'>): DiscordMessage {
   };
 }
 
+/** Plain text in full: the outbox posts what is longer than Discord takes in several messages. */
 export function renderText(text: string): DiscordMessage {
-  return { content: truncate(text, LIMITS.content), embeds: [], components: [], pingRoles: [], fallback: text };
+  return { content: text, embeds: [], components: [], pingRoles: [], fallback: text };
 }
 
 /** When the comment modal could not be the first response: the prompt and a button whose press opens it. */

@@ -22,6 +22,23 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
+/**
+ * Long text in pieces of at most `max` characters, each cut at the last line break (else space) that fits, so
+ * a long relayed message arrives whole, in several posts.
+ */
+export function pieces(text: string, max: number): string[] {
+  const result: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const at = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const cut = at > max / 2 ? at : max;
+    result.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[ \n]/, '');
+  }
+  return [...result, rest];
+}
+
 /** Cuts long text at the last line break that fits (a half line reads worse than a missing one). */
 export function fit(text: string, max: number): string {
   if (text.length <= max) return text;

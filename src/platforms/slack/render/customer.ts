@@ -52,8 +52,9 @@ export function renderSurvey(reply: Of<'survey'>): SlackMessage {
   };
 }
 
+/** Plain text, however long (a relayed message can be): as many sections as it needs, none cut at 3,000. */
 export function renderText(text: string): SlackMessage {
-  return { text: escapeText(text), blocks: [section(escapeText(text))] };
+  return { text: escapeText(text), blocks: capBlocks(sections(escapeText(text))) };
 }
 
 /** When no modal can open: the prompt with a button that opens it on the next click. */
