@@ -33,6 +33,12 @@ describe('Slack text in', () => {
   it('strips only the bot mention, keeps names of others, unescapes', () => {
     expect(plainTextOf('<@UBOT>  can <@U2|sam> see <#C1|general> &amp; <mailto:a@b.c|a@b.c>?', 'UBOT')).toBe('can sam see general & a@b.c?');
   });
+
+  it('keeps where a labelled link points, and shows bare mentions as @id / #id', () => {
+    expect(plainTextOf('see <https://help.example/refunds|this page> or <https://help.example|help.example>', undefined)).toBe('see this page (https://help.example/refunds) or help.example');
+    expect(plainTextOf('ask <@U0OTHER001> in <#C0RANDOM01|> or <#C0GENERAL1>, <!here>', undefined)).toBe('ask @U0OTHER001 in #C0RANDOM01 or #C0GENERAL1, @here');
+    expect(plainTextOf('<!subteam^S0SUPPORT1|@support> please', undefined)).toBe('@support please');
+  });
 });
 
 describe('buttons', () => {
