@@ -7,6 +7,7 @@ import { asksNothingYet, linkRequest, saysThanks } from './intents.js';
 import { ConversationLock } from './conversation-lock.js';
 import { isWithinHours } from './opening-hours.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
+import { withFiles } from './shared-files.js';
 import { comment, rate, rateTyped, resolve } from './survey.js';
 import { identityOf } from '../store/customers.js';
 import type { Conversation } from '../store/records.js';
@@ -139,7 +140,8 @@ export class Engine {
     const turn = await this.turnFor(conversation, inbound.from, outbox, now);
     const fromCustomer = actorIsCustomer(turn);
     const fromAgent = inbound.from.isAgent && !fromCustomer;
-    this.ctx.record(conversation, fromAgent ? 'agent' : 'customer', text, now, inbound.from.displayName);
+    const said = withFiles(text, inbound.files);
+    this.ctx.record(conversation, fromAgent ? 'agent' : 'customer', said, now, inbound.from.displayName);
     await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
     if (fresh) await this.ctx.event('conversation.opened', conversation, { question: text });
 
@@ -150,7 +152,7 @@ export class Engine {
     } else if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
       // A person has this (or an agent is talking in the thread): the bot stays quiet, except to pass the
       // customer's words on to the agents when they cannot write where the customer is (a DM).
-      if (conversation.state === 'handed_off' && !fromAgent) await relayToAgents(this.ctx, turn, text);
+      if (conversation.state === 'handed_off' && !fromAgent) await relayToAgents(this.ctx, turn, said);
     } else if (['resolved', 'surveyed'].includes(conversation.state) && fromCustomer && (await rateTyped(this.ctx, turn, text))) {
       // the CES answer typed in the thread ("seven", "6/7") rather than pressed: taken, or the scale asked again
     } else if (conversation.state === 'resolved' || conversation.state === 'surveyed') {
@@ -191,7 +193,7 @@ export class Engine {
       return;
     }
     const relayThread = { platform: inbound.thread.platform, channelId: inbound.thread.channelId, messageId: inbound.thread.threadId };
-    await relayToCustomer(this.ctx, turn, inbound.text.trim(), relayThread);
+    await relayToCustomer(this.ctx, turn, withFiles(inbound.text.trim(), inbound.files), relayThread);
     await this.save(turn);
   }
 
@@ -268,7 +270,8 @@ export class Engine {
       const { conversation } = await this.openConversation(inbound, now);
       if (conversation.state === 'handed_off') return; // a person already has it; the bot stays quiet
       const turn = await this.turnFor(conversation, inbound.from, outbox, now);
-      if (conversation.transcript.at(-1)?.text !== inbound.text.trim()) this.ctx.record(conversation, 'customer', inbound.text.trim(), now, inbound.from.displayName);
+      const said = withFiles(inbound.text.trim(), inbound.files);
+      if (conversation.transcript.at(-1)?.text !== said) this.ctx.record(conversation, 'customer', said, now, inbound.from.displayName);
       await this.ctx.toThread(turn, { kind: 'text', text: sorry });
       await handOff(this.ctx, turn, 'bot-error');
       await this.save(turn);

@@ -35,6 +35,12 @@ export interface ThreadRef {
   link?: string;
 }
 
+/** A file someone shared: its name and where the other side can open it (a Slack permalink, a Discord URL). */
+export interface SharedFile {
+  name: string;
+  url: string;
+}
+
 export interface InboundMessage {
   kind: 'message';
   /** The platform's id for this delivery; the same id twice is handled once. */
@@ -42,6 +48,8 @@ export interface InboundMessage {
   thread: ThreadRef;
   from: Person;
   text: string;
+  /** Files shared with the message (a screenshot): recorded and passed on with it, never searched. */
+  files?: SharedFile[];
   /**
    * Set by adapters for a message in the agents' relay thread of a direct-message conversation (the thread of
    * its context packet): the id of that conversation. Agents cannot write into the bot's DM, so the bot passes

@@ -100,6 +100,11 @@ describe('Discord: where the bot listens', () => {
     await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: 'INV-2041' });
     expect(bodyOf(await postIn(fake, packetId, (b) => String(b.content).includes('INV-2041'))).content).toBe('Casey Customer: INV-2041');
 
+    // a screenshot without words reaches the agents as a link to the file
+    await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: '', files: [{ name: 'error.png', contentType: 'image/png' }] });
+    const screenshot = await postIn(fake, packetId, (b) => String(b.content).includes('error.png'));
+    expect(bodyOf(screenshot).content).toMatch(/^Casey Customer: 📎 error\.png \(https:\/\/cdn\.fake-discord\.invalid\/attachments\/\d+\/error\.png\)$/);
+
     // a long message (Nitro allows 4,000 characters; this one has 3,889) arrives whole, in two posts
     const long = Array.from({ length: 500 }, (_, i) => `word${i}`).join(' ');
     await fake.sendMessage({ channelId: dm.id, author: IDS.customer, content: long });

@@ -95,6 +95,20 @@ describe('after a handoff', () => {
     ]);
   });
 
+  it("files shared with a message are in the transcript agents read (one line each), never searched", async () => {
+    const { engine, store } = await engineFixture();
+    const out = new RecordingOutbox();
+    const screenshot = { name: 'error.png', url: 'https://files.example/error.png' };
+    await engine.handle(message('talk to a human, this error keeps coming back', { files: [screenshot] }), out);
+    expect(out.last('context-packet').packet.question).toBe('talk to a human, this error keeps coming back');
+    await engine.handle(message('', { files: [{ name: 'log.txt', url: 'https://files.example/log.txt' }] }), out);
+    const transcript = (await store.conversations.get(id))?.transcript ?? [];
+    expect(transcript.filter((l) => l.from === 'customer').map((l) => l.text)).toEqual([
+      'talk to a human, this error keeps coming back\n📎 error.png (https://files.example/error.png)',
+      '📎 log.txt (https://files.example/log.txt)',
+    ]);
+  });
+
   it('customer buttons of an old answer now tell them a person has it', async () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();

@@ -50,6 +50,12 @@ describe('Slack: a handoff from a direct message', () => {
     expect(alsoBack.args).toMatchObject({ channel: AGENTS_CHANNEL, text: 'Casey Customer: it was charged on the 3rd' });
     expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === String(topLevel.ts))).toEqual([]); // no new question opened
 
+    // a screenshot without words reaches the agents as a link to the file
+    const permalink = 'https://example.slack.com/files/U0USER0001/F0SCREEN01/error.png';
+    await sender.sendEvent(customerMessage(fake, { channel: DM, thread_ts: dmThread, subtype: 'file_share', text: '', files: [{ id: 'F0SCREEN01', name: 'error.png', mimetype: 'image/png', permalink }] }));
+    const screenshot = await replyIn(fake, packetTs, (c) => String(c.args.text).includes('error.png'));
+    expect(screenshot.args.text).toBe(`Casey Customer: 📎 error.png (${permalink})`);
+
     // a long message arrives whole: as many sections as it needs, none cut at Slack's 3,000 characters
     const long = Array.from({ length: 700 }, (_, i) => `word${i}`).join(' ');
     await sender.sendEvent(customerMessage(fake, { channel: DM, thread_ts: dmThread, text: long }));

@@ -49,7 +49,7 @@ describe('SlackInbound.message: where the bot listens', () => {
 
   it('a mention anywhere is a question, with the bot mention stripped; a DM is a question', async () => {
     const mention = await translate({ channel: OTHER_CHANNEL, type: 'app_mention', text: `<@${BOT}> hi <@U0OTHER001|sam>, see <https://x.example|this>` });
-    expect(mention?.text).toBe('hi sam, see this');
+    expect(mention?.text).toBe('hi sam, see this (https://x.example)');
     expect(mention?.thread.link).toBeUndefined(); // not in the fake: the link is best effort
     const dm = await translate({ channel: 'D0USER0001', channel_type: 'im', text: 'hello' });
     expect(dm?.thread).toMatchObject({ channelId: 'D0USER0001', isDirect: true });

@@ -69,7 +69,8 @@ export class DiscordInbound {
   }
 
   private inbound(message: Message, thread: ThreadRef, from: Person, text: string): InboundMessage {
-    return { kind: 'message', eventId: `message:${message.id}`, thread, from, text };
+    const files = message.attachments.map((file) => ({ name: file.name, url: file.url }));
+    return { kind: 'message', eventId: `message:${message.id}`, thread, from, text, ...(files.length ? { files } : {}) };
   }
 }
 

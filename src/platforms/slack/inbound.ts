@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { conversationIdFor } from '../../engine/conversation.js';
-import type { InboundAction, InboundMessage, ThreadRef } from '../../engine/types.js';
+import type { InboundAction, InboundMessage, SharedFile, ThreadRef } from '../../engine/types.js';
 import type { Logger } from '../../logger.js';
 import { identityOf } from '../../store/customers.js';
 import type { Store } from '../../store/store.js';
@@ -56,13 +56,15 @@ export class SlackInbound {
     const relayOf = !existing && inThread && !isDirect ? await this.deps.store.relays.conversationFor('slack', event.channel, thread.threadId) : undefined;
     const eventId = `${teamId}:${event.channel}:${event.ts}`;
     const text = plainTextOf(event.text, botUserId);
-    if (relayOf) return { kind: 'message', eventId, thread, from: await this.deps.people.person(teamId, event.user), text, relayOf };
+    const files = sharedFiles(event);
+    const shared = files.length ? { files } : {};
+    if (relayOf) return { kind: 'message', eventId, thread, from: await this.deps.people.person(teamId, event.user), text, ...shared, relayOf };
     const asked = mentioned || isIm || (!inThread && this.deps.routing.isSupportChannel(event.channel));
     if (!existing && !opening && !asked) return undefined;
 
     const from = await this.deps.people.person(teamId, event.user);
     if (!existing && !opening && !mentioned && !isDirect && from.isAgent) return undefined; // an agent's announcement, not a question
-    return { kind: 'message', eventId, thread: existing?.thread ?? { ...thread, link: await this.permalink(thread) }, from, text };
+    return { kind: 'message', eventId, thread: existing?.thread ?? { ...thread, link: await this.permalink(thread) }, from, text, ...shared };
   }
 
   /**
@@ -130,4 +132,9 @@ export class SlackInbound {
 
 function teamOf(body: { user: { team_id?: string }; team?: { id: string } | null }): string {
   return body.team?.id ?? body.user.team_id ?? 'unknown';
+}
+
+/** The files shared with a message that people can open (a file without a permalink, e.g. deleted, is left out). */
+function sharedFiles(event: MessageEvent): SharedFile[] {
+  return (event.files ?? []).flatMap((file) => (file.permalink ? [{ name: file.name ?? file.title ?? 'file', url: file.permalink }] : []));
 }

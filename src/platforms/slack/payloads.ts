@@ -16,6 +16,8 @@ export const messageEvent = z.looseObject({
   thread_ts: z.string().optional(),
   channel: z.string(),
   channel_type: z.string().optional(),
+  /** Files shared with the message (file_share): named, with a permalink people in the workspace can open. */
+  files: z.array(z.looseObject({ name: z.string().optional(), title: z.string().optional(), permalink: z.string().optional() })).optional(),
 });
 export type MessageEvent = z.infer<typeof messageEvent>;
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIDMChannel, APIEmbed, APIMessage, APIThreadChannel } from 'discord.js';
+import type { APIAttachment, APIDMChannel, APIEmbed, APIMessage, APIThreadChannel } from 'discord.js';
 import type { CallPredicate, RouteOrUnknown } from './call-log.js';
 import { DEFAULT_IDS, guildFixture, type GuildFixture, type UserFixture } from './fixtures.js';
 import { FakeGateway } from './gateway.js';
@@ -107,6 +107,12 @@ export class FakeDiscord {
     return this.world.bot;
   }
 
+  private uploaded(file: { name: string; size?: number; contentType?: string }): APIAttachment {
+    const id = this.world.ids.next();
+    const url = `https://cdn.fake-discord.invalid/attachments/${id}/${encodeURIComponent(file.name)}`;
+    return { id, filename: file.name, size: file.size ?? 1024, url, proxy_url: url, ...(file.contentType ? { content_type: file.contentType } : {}) };
+  }
+
   /** The managed role Discord gives the bot in a guild (named after it, tagged with its id). */
   botRoleId(guildId: string): string {
     const role = this.world.guilds.get(guildId)?.roles.find((r) => r.tags?.bot_id === this.world.bot.id);
@@ -198,6 +204,8 @@ export class FakeDiscord {
   async sendMessage(input: {
     channelId: string; author: UserRef; content: string; mentions?: string[]; guildId?: string;
     messageReference?: { messageId: string; ping?: boolean }; embeds?: APIEmbed[];
+    /** Files the user uploads with the message (a screenshot): stored with a CDN URL, as Discord does. */
+    files?: Array<{ name: string; size?: number; contentType?: string }>;
   }): Promise<APIMessage> {
     const channel = this.world.requireChannel(input.channelId);
     const guildId = this.world.guildIdOf(channel);
@@ -213,6 +221,7 @@ export class FakeDiscord {
       channelId: channel.id, author: this.world.requireUser(authorId), content: input.content,
       ...(mentions.length ? { mentions } : {}),
       ...(input.embeds ? { embeds: input.embeds } : {}),
+      ...(input.files ? { attachments: input.files.map((file) => this.uploaded(file)) } : {}),
       ...(input.messageReference ? { replyTo: input.messageReference.messageId } : {}),
     });
     await this.gateway.dispatch('MESSAGE_CREATE', messageEventData(this.world, message));
