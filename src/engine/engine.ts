@@ -3,7 +3,7 @@ import { actorIsCustomer, EngineContext, type EngineDeps, type Turn } from './co
 import { choose, noneFit, onCustomerMessage, solved, talkToPerson } from './customer-turn.js';
 import { agentClaim, agentHandoff, agentResolve, link, status } from './commands.js';
 import { handOff, remindTeam } from './handoff.js';
-import { asksNothingYet, linkRequest, saysThanks } from './intents.js';
+import { asksNothingYet, linkRequest, rejectsAnswer, saysThanks } from './intents.js';
 import { ConversationLock } from './conversation-lock.js';
 import { isWithinHours } from './opening-hours.js';
 import { relayToAgents, relayToCustomer } from './relay.js';
@@ -145,9 +145,10 @@ export class Engine {
     await this.ctx.event('message.received', conversation, { fromAgent, state: conversation.state });
     if (fresh) await this.ctx.event('conversation.opened', conversation, { question: text });
 
-    if ((!text || asksNothingYet(text)) && conversation.state === 'new') {
-      // A bare mention (or only "hi" / "I have a question" / "thanks"): ask for the question and keep the thread
-      // open for it; an agent paged for "hi" would find nothing to do.
+    if ((!text || asksNothingYet(text) || rejectsAnswer(text)?.details === '') && conversation.state === 'new') {
+      // A bare mention (or only "hi" / "I have a question" / "thanks" / "how are you?", or "none of these" with
+      // nothing offered yet): ask for the question and keep the thread open for it; an agent paged for "hi" would
+      // find nothing to do.
       await this.ctx.toThread(turn, { kind: 'text', text: this.ctx.say(this.ctx.texts.greeting, { customer: turn.customer.displayName }) });
     } else if (conversation.state === 'handed_off' || (fromAgent && !fresh)) {
       // A person has this (or an agent is talking in the thread): the bot stays quiet, except to pass the

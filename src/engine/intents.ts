@@ -106,19 +106,29 @@ const SMALL_TALK_MAX = 200;
 
 export const saysThanks = (text: string) => text.length <= SMALL_TALK_MAX && THANKS.test(text.trim());
 
-const HELLO_PHRASE = "(?:(?:h(?:i+|ey+|ello+|iya|eya|owdy)|yo|greetings|good (?:morning|afternoon|evening|day))(?: (?:there|again|team|all|everyone|folks|support|bot))?|👋)";
+const HELLO_PHRASE = "(?:(?:h(?:i+|ey+|ello+|iya|eya|owdy)|yo|greetings|good (?:morning|afternoon|evening|day)|sup|(?:what'?s|wh?ats|wass?) ?up|bonjou?r|salut|hola|hallo|ciao|ol[aá]|hej|moin|servus|namaste|g'?day)(?: (?:there|again|team|all|everyone|folks|support|bot|guys|y'?all))?|👋)";
+/**
+ * Chit-chat that asks nothing of the knowledge base: about the bot, how it is, or testing whether it answers.
+ * No phrase may also be read as another phrase or as two of them ("ok" is thanks, "yo" a greeting): two readings
+ * of each word make the match exponential.
+ */
+const CHAT_PHRASE = "(?:how (?:are|r) (?:you|u|ya)(?: doing)?(?: today)?|how'?s it going|how (?:is|are) (?:it|things)(?: going)?|(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|chat ?bot|machine|real|human|person|there|awake|online)|who (?:are|r) (?:you|u)|what (?:are|r) (?:you|u)|what'?s your name|what is your name|test(?:ing)?(?: 123| 1 2 3)?|lol|(?:ha){2,}|hmm+)";
 /** Openers that announce a question without asking it ("I have a question", "can you help me?"). */
 const OPENER_PHRASE = "(?:(?:i )?(?:need|want|would like|'?d like) (?:some )?help(?: please| pls)?|help(?: me)?(?: please| pls)?|(?:can|could) (?:you|someone|anyone|somebody) (?:please )?help(?: me)?(?: out)?(?: please)?|(?:i )?(?:have|got) (?:a |another |one more |a quick )?question|(?:a |one |another )?(?:quick |more )?question|one more thing|support|is (?:anyone|anybody|someone|somebody) (?:there|here|around)|(?:anyone|anybody) (?:there|here|around))";
 /**
- * A message with no question in it yet: only a greeting, an opener or thanks ("hi", "hello?", "hey there 👋",
- * "hi, I have a question", "can you help me?"). Looking it up would only page an agent for nothing.
+ * A message with no question in it yet: only a greeting (in a few languages), an opener, chit-chat or thanks ("hi",
+ * "hello?", "hey there 👋", "hi, I have a question", "can you help me?", "how are you?", "are you a bot?", "test"),
+ * or no words at all. Looking it up would only page an agent for nothing.
  */
-const SMALL_TALK = `(?:${HELLO_PHRASE}|${OPENER_PHRASE}|${THANKS_PHRASE})`;
+const SMALL_TALK = `(?:${HELLO_PHRASE}|${OPENER_PHRASE}|${CHAT_PHRASE}|${THANKS_PHRASE})`;
 // phrases apart by at least one separator (or only punctuation, "??"): each character is read one way, so a long
 // message cannot make the match backtrack for seconds
 const NO_QUESTION = new RegExp(`^[\\s,.!?]*(?:${SMALL_TALK}(?:[\\s,.!?]+${SMALL_TALK})*[\\s,.!?]*)?$`, 'iu');
 
-export const asksNothingYet = (text: string) => text.length <= SMALL_TALK_MAX && NO_QUESTION.test(text.trim());
+/** No word at all: emoji, punctuation, a bare number ("🔥🔥🔥", "???", "7"). */
+const NO_WORDS = /^[^\p{L}]*$/u;
+
+export const asksNothingYet = (text: string) => text.length <= SMALL_TALK_MAX && (NO_QUESTION.test(text.trim()) || NO_WORDS.test(text));
 
 const LINK_MESSAGE = /^\/?link(?:\s+([\d\s-]{6,9}))?$/i;
 

@@ -21,14 +21,16 @@ describe('what a short message means', () => {
     expect(typedChoice(text)).toBeUndefined();
   });
 
-  it.each(['hi', 'Hello?', 'hey there 👋', 'good evening', 'hi again', 'hiii, thanks', 'help', 'Hi, I have a question', 'can you help me?', 'I need help please', 'is anyone there?', '?', 'one more question'])(
+  it.each(['hi', 'Hello?', 'hey there 👋', 'good evening', 'hi again', 'hiii, thanks', 'help', 'Hi, I have a question', 'can you help me?', 'I need help please', 'is anyone there?', '?', 'one more question',
+    'how are you?', "hey, how's it going?", 'are you a bot?', 'who are you', 'lol', 'test', 'testing 123', 'bonjour', 'hola!', '🔥🔥🔥', '2', '7', 'ok'])(
     '%j asks nothing yet',
     (text) => {
       expect(asksNothingYet(text)).toBe(true);
     },
   );
 
-  it.each(['hi, I forgot my password', 'hello, can you help with billing?', 'high invoice', 'hey, my account is locked', 'I need help with my invoice', 'question about my plan', 'help me reset my password'])(
+  it.each(['hi, I forgot my password', 'hello, can you help with billing?', 'high invoice', 'hey, my account is locked', 'I need help with my invoice', 'question about my plan', 'help me reset my password',
+    'how are you handling my refund?', 'are you able to export to CSV?', 'test email never arrived', 'who are you sharing my data with', 'hola, no puedo entrar', '2FA'])(
     '%j asks something',
     (text) => {
       expect(asksNothingYet(text)).toBe(false);
@@ -71,7 +73,7 @@ describe('what a short message means', () => {
 
   it('reads adversarial input in linear time (a customer cannot stall the bot with "????…x")', () => {
     const started = performance.now();
-    for (const text of ['?'.repeat(40) + 'x', '? '.repeat(40) + 'x', 'hi?'.repeat(40) + 'x', 'ok '.repeat(60) + 'x']) {
+    for (const text of ['?'.repeat(40) + 'x', '? '.repeat(40) + 'x', 'hi?'.repeat(40) + 'x', 'ok '.repeat(60) + 'x', 'test 123 '.repeat(20) + 'x', 'haha '.repeat(38) + 'x', 'how are you '.repeat(16) + 'x', 'hmm '.repeat(48) + 'x']) {
       asksNothingYet(text);
       saysYes(text);
       rejectsAnswer(text);

@@ -151,7 +151,7 @@ describe('the engine under real-world conditions', () => {
     expect((await store.conversations.get(id))?.question).toBe('forgot my password');
   });
 
-  it.each(['hi', 'Hello?', 'hey there 👋', 'Good morning!', 'hiii, thanks', 'I have a question', 'can you help me?'])('a first message with no question yet (%j) gets the greeting, not a handoff', async (hello) => {
+  it.each(['hi', 'Hello?', 'hey there 👋', 'Good morning!', 'hiii, thanks', 'I have a question', 'can you help me?', 'how are you?', 'are you a bot?', 'test', 'bonjour', '🔥🔥🔥', '7', 'none of these'])('a first message with no question yet (%j) gets the greeting, not a handoff', async (hello) => {
     const { engine, matcher } = await engineFixture();
     const out = new RecordingOutbox();
     await engine.handle(message(hello), out);
