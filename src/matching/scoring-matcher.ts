@@ -21,6 +21,8 @@ export interface MatcherModel {
 }
 
 const DEFAULT_LIMIT = 5;
+/** Matched characters of a question at most (the longest message Discord allows, more than most Slack questions). */
+export const MAX_QUESTION_CHARS = 4_000;
 const AMBIGUOUS = -1;
 
 /** Normalised phrasing → index of the one article that has it (AMBIGUOUS when several do). */
@@ -56,10 +58,13 @@ export class ScoringMatcher implements Matcher {
     return this.model.kind;
   }
 
-  async match(question: string, options: { limit?: number } = {}): Promise<MatchResult> {
+  async match(asked: string, options: { limit?: number } = {}): Promise<MatchResult> {
+    // a question is a few sentences; a pasted log of 200,000 characters held the encoder (and every other
+    // conversation) for minutes: its beginning is what is matched
+    const question = asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked;
     const normalized = normalize(question);
-    if (!normalized) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-question' } };
-    if (this.articles.length === 0) return { question, candidates: [], decision: { kind: 'handoff', reason: 'empty-knowledge' } };
+    if (!normalized) return { question: asked, candidates: [], decision: { kind: 'handoff', reason: 'empty-question' } };
+    if (this.articles.length === 0) return { question: asked, candidates: [], decision: { kind: 'handoff', reason: 'empty-knowledge' } };
     const fused = await this.fusedScores(question);
     const limit = Math.max(1, options.limit ?? DEFAULT_LIMIT);
     // rank at least three so the decision can always offer up to three suggestions
@@ -70,7 +75,7 @@ export class ScoringMatcher implements Matcher {
     const ranked: Candidate[] = best.map((i, r) => ({ article: this.articles[i]!, score: confidence[r]! }));
     // a question the admins wrote into exactly one article is that article's, however close its neighbours score
     const decision: Decision = written !== undefined ? { kind: 'answer', article: ranked[0]!.article, score: ranked[0]!.score, written: true } : decide(ranked, this.thresholds);
-    return { question, candidates: ranked.slice(0, limit), decision };
+    return { question: asked, candidates: ranked.slice(0, limit), decision };
   }
 
   /** The article whose title or questions include this (normalised) question word for word, if exactly one does. */

@@ -3,6 +3,7 @@ import { createMatcher } from '../../src/matching/create-matcher.js';
 import { decide } from '../../src/matching/decide.js';
 import { LEXICAL_CHANNELS, lexicalScorer } from '../../src/matching/lexical-scorer.js';
 import { phrasingTable } from '../../src/matching/phrasings.js';
+import { MAX_QUESTION_CHARS } from '../../src/matching/scoring-matcher.js';
 import type { Candidate } from '../../src/matching/types.js';
 import { article, helpCentre, knowledgeOf } from './knowledge-factory.js';
 
@@ -23,6 +24,17 @@ describe('lexical matcher ranking', () => {
     for (const [question, expected] of cases) {
       expect(ids((await matcher.match(question)).candidates)[0], question).toBe(expected);
     }
+  });
+
+  it('matches the beginning of a very long message (a pasted log) and gives back the whole question', async () => {
+    const matcher = await lexical();
+    const pasted = `forgot password, log follows: ${Array.from({ length: 20_000 }, (_, i) => `line${i} error`).join(' ')}`;
+    const result = await matcher.match(pasted);
+    expect(ids(result.candidates)[0]).toBe('reset-password');
+    expect(result.question).toBe(pasted);
+    // what was matched is the first MAX_QUESTION_CHARS: the same scores as for that much alone
+    expect((await matcher.match(pasted.slice(0, MAX_QUESTION_CHARS))).candidates).toEqual(result.candidates);
+    expect((await matcher.match(pasted.slice(0, MAX_QUESTION_CHARS + 500))).candidates).toEqual(result.candidates);
   });
 
   it('returns calibrated scores in [0, 1], best first, at most `limit`', async () => {
