@@ -1,5 +1,7 @@
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** About a hundred years. */
+const MAX_DAYS = 36_500;
 
 export interface PeriodFlags {
   days?: string;
@@ -15,7 +17,8 @@ export interface PeriodFlags {
 export function reportPeriod(flags: PeriodFlags, now = new Date()): { since: Date; until: Date } | string {
   if (flags.days !== undefined && flags.since !== undefined) return 'give --days or --since, not both';
   const days = Number(flags.days ?? 30);
-  if (!(days > 0)) return `--days must be a positive number of days, not "${flags.days}"`;
+  // whole days, and no further back than the calendar goes (a typo of nine digits is no period)
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) return `--days must be a whole number of days from 1 to ${MAX_DAYS}, not "${flags.days}"`;
   const startOfUntil = flags.until === undefined ? undefined : utcDay(flags.until);
   if (startOfUntil === undefined && flags.until !== undefined) return `--until must be a date as YYYY-MM-DD, not "${flags.until}"`;
   // the end is exclusive: the day after --until, or just after now so a record made this millisecond counts
@@ -31,5 +34,6 @@ export function reportPeriod(flags: PeriodFlags, now = new Date()): { since: Dat
 function utcDay(text: string): Date | undefined {
   if (!DATE_ONLY.test(text)) return undefined;
   const day = new Date(`${text}T00:00:00Z`);
-  return day.toISOString().slice(0, 10) === text ? day : undefined;
+  // month 13 or day 32 make no date at all (2026-02-30 rolls over to March)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text ? day : undefined;
 }

@@ -29,7 +29,12 @@ describe('the report period', () => {
   it('refuses dates that are not YYYY-MM-DD or do not exist, a bad --days, and --days with --since', () => {
     expect(reportPeriod({ until: '7 Dec' }, now)).toBe('--until must be a date as YYYY-MM-DD, not "7 Dec"');
     expect(reportPeriod({ since: '2026-02-30' }, now)).toBe('--since must be a date as YYYY-MM-DD, not "2026-02-30"');
-    expect(reportPeriod({ days: '0' }, now)).toBe('--days must be a positive number of days, not "0"');
+    expect(reportPeriod({ since: '2026-13-01' }, now)).toBe('--since must be a date as YYYY-MM-DD, not "2026-13-01"');
+    expect(reportPeriod({ until: '2026-12-32' }, now)).toBe('--until must be a date as YYYY-MM-DD, not "2026-12-32"');
+    expect(reportPeriod({ since: '2026-00-10' }, now)).toBe('--since must be a date as YYYY-MM-DD, not "2026-00-10"');
+    for (const days of ['0', '1.5', '999999999', 'a week']) {
+      expect(reportPeriod({ days }, now)).toBe(`--days must be a whole number of days from 1 to 36500, not "${days}"`);
+    }
     expect(reportPeriod({ days: '7', since: '2026-12-01' }, now)).toBe('give --days or --since, not both');
   });
 
