@@ -3,6 +3,7 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { reportKnowledgeToAdmins } from '../platforms/admin-reports.js';
+import { startHousekeeping } from '../platforms/housekeeping.js';
 import { ConsoleChat } from '../platforms/console/console-chat.js';
 
 export const USAGE = [
@@ -29,9 +30,12 @@ export async function run(_args: string[] = []): Promise<number> {
     const running = chat.run(); // prints the title before anything else is shown
     // an edit to the knowledge folder while chatting shows what Slack/Discord admins would be told
     const reports = reportKnowledgeToAdmins(app, [{ name: 'console', outbox: chat.outbox }], { atStart: false });
+    // idle conversations auto-resolve and unclaimed handoffs are reminded here too, as on Slack and Discord
+    const housekeeping = startHousekeeping(app, (platform) => (platform === 'console' ? chat.outbox : undefined));
     try {
       await running;
     } finally {
+      housekeeping.stop();
       reports.stop();
     }
   } finally {

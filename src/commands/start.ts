@@ -3,10 +3,9 @@ import { loadConfig, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import type { Platform } from '../engine/types.js';
 import { reportKnowledgeToAdmins } from '../platforms/admin-reports.js';
+import { startHousekeeping } from '../platforms/housekeeping.js';
 import type { RunningPlatform, StartPlatform } from '../platforms/platform.js';
 import { run as runChat } from './chat.js';
-
-const SWEEP_EVERY_MS = 60_000;
 
 export const USAGE = [
   'usage: threadline start   (npm start)',
@@ -45,16 +44,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const knowledgeReports = reportKnowledgeToAdmins(app, running);
   const outboxFor = (name: Platform) => running.find((p) => p.name === name)?.outbox;
-  const sweep = setInterval(() => {
-    app.engine
-      .sweep(outboxFor)
-      .then((n) => n && app.logger.info('auto-resolved inactive conversations', { count: n }))
-      .catch((error: unknown) => app.logger.error('inactivity sweep failed', { error: String(error) }));
-    app.engine
-      .remindUnclaimed(outboxFor)
-      .then((n) => n && app.logger.info('reminded teams of unclaimed handoffs', { count: n }))
-      .catch((error: unknown) => app.logger.error('unclaimed-handoff reminder failed', { error: String(error) }));
-  }, SWEEP_EVERY_MS);
+  const housekeeping = startHousekeeping(app, outboxFor);
   app.logger.info('threadline is running', { platforms: running.map((p) => p.name).join(','), articles: app.knowledge.knowledge.articles.length });
 
   await new Promise<void>((resolve) => {
@@ -62,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   app.logger.info('shutting down');
-  clearInterval(sweep);
+  housekeeping.stop();
   knowledgeReports.stop();
   await stopAll(app, running);
   return 0;
