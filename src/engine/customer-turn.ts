@@ -44,13 +44,17 @@ export async function onCustomerMessage(ctx: EngineContext, turn: Turn, text: st
   // A short follow-up ("on the mobile app", "it says my link expired") often only makes sense with the question
   // before it: taken together when alone it matches nothing, or when together they point at the article just
   // sent (a weak match elsewhere is then a guess: the customer is still on the same topic).
+  let sameTopic = false;
   if (result.decision.kind !== 'answer' && conversation.state !== 'new' && asked !== conversation.question) {
     const combined = await ctx.deps.matcher.match(`${conversation.question} ${asked}`);
-    const sameTopic = conversation.state === 'answered' && combined.decision.kind === 'answer' && combined.decision.article.id === conversation.answeredArticleId;
+    // with the question before it, the follow-up still points first at the article just sent (even if only as a
+    // suggestion: "I can't log in" + "it says my link expired")
+    sameTopic = conversation.state === 'answered' && combined.decision.kind !== 'handoff' && combined.candidates[0]?.article.id === conversation.answeredArticleId;
     if (result.decision.kind === 'handoff' ? combined.decision.kind !== 'handoff' : sameTopic) result = combined;
   }
   // asked again and the same article fits: it did not do the job the first time, so sending it again won't
-  if (!rejection && conversation.state === 'answered' && result.decision.kind === 'answer' && result.decision.article.id === conversation.answeredArticleId) {
+  const askedAgain = result.decision.kind === 'answer' && result.decision.article.id === conversation.answeredArticleId;
+  if (!rejection && conversation.state === 'answered' && (sameTopic || askedAgain)) {
     rejectAnswer(conversation);
     if (failedTooOften(ctx, conversation)) return handOff(ctx, turn, 'not-helped');
   }

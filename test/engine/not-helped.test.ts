@@ -119,6 +119,21 @@ describe('a customer saying the answer did not help', () => {
     expect((await store.conversations.get(id))?.tried).toEqual([expect.objectContaining({ id: 'reset-password', outcome: 'rejected' })]);
   });
 
+  it('also when, with the question before it, the follow-up only suggests the article just sent ("I can\'t log in" + "it says my link expired")', async () => {
+    const { engine } = await engineFixture({
+      rules: [
+        [/log in .*expired/i, { suggest: ['reset-password'] }], // the two together
+        [/log in/i, { answer: 'reset-password' }],
+        [/expired/i, { suggest: ['invoices'] }],
+      ],
+    });
+    const out = new RecordingOutbox();
+    await engine.handle(message("I can't log in"), out);
+    await engine.handle(message('it says my link expired'), out);
+    expect(out.kinds('thread')).toEqual(['answer', 'handoff-notice']);
+    expect(out.last('context-packet').packet.reason).toBe('not-helped');
+  });
+
   it('asked again with the same article fitting: offers the runners-up only if they are worth suggesting', async () => {
     const weak = await engineFixture({ rules: [[/password/i, { answer: 'reset-password', also: [['invoices', 0.05]] }]] });
     const out = new RecordingOutbox();
