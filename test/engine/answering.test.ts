@@ -199,6 +199,7 @@ describe('a customer question', () => {
     await engine.handle(action(id, 'talk-to-person'), out);
     const packet = out.last('context-packet').packet;
     expect(packet.reason).toBe('not-helped');
+    expect(packet.reasonText).toBe('The customer is still stuck after the answer (asked for a person from it, said it did not help, or asked about the same thing again).');
     expect(packet.tried).toEqual([expect.objectContaining({ id: 'reset-password', outcome: 'rejected' })]);
   });
 
