@@ -12,13 +12,15 @@ const MAX_LINE_CHARS = 300;
  * naming file, line, field and fix as `kb check` does, and the files that are fine again. Empty when there
  * is nothing to tell.
  */
-export function knowledgeReports(change: Pick<KnowledgeChange, 'newProblems' | 'fixed'>, texts: Texts['knowledge'], { atStart = false } = {}): Reply[] {
+export function knowledgeReports(change: Pick<KnowledgeChange, 'newProblems' | 'fixed'> & Partial<Pick<KnowledgeChange, 'gone'>>, texts: Texts['knowledge'], { atStart = false } = {}): Reply[] {
   const replies: Reply[] = [];
   if (change.newProblems.length) {
     const template = atStart ? texts.problems_at_start : texts.problems;
     replies.push({ kind: 'text', text: fill(template, { count: change.newProblems.length, problems: problemList(change.newProblems) }) });
   }
   if (change.fixed.length) replies.push({ kind: 'text', text: fill(texts.fixed, { files: change.fixed.join(', ') }) });
+  // a broken file deleted instead of fixed: the warning about it is over too
+  if (change.gone?.length) replies.push({ kind: 'text', text: fill(texts.gone, { files: change.gone.join(', ') }) });
   return replies;
 }
 

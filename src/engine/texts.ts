@@ -113,7 +113,7 @@ export const textsSchema = z.object({
   ask_echo: line,
   thread_name: line,
   relay: z.object({ thread_name: line, intro: line, to_customer: line, to_agents: line, closed: line, moved: line }),
-  knowledge: z.object({ problems: line, problems_at_start: line, fixed: line }),
+  knowledge: z.object({ problems: line, problems_at_start: line, fixed: line, gone: line }),
 });
 
 export type Texts = z.infer<typeof textsSchema>;

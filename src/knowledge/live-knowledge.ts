@@ -18,6 +18,8 @@ export interface KnowledgeChange {
   newProblems: KnowledgeProblem[];
   /** Files that had problems before this reload and have none now (still present). */
   fixed: string[];
+  /** Files that had problems before this reload and were deleted: their problems went with them. */
+  gone: string[];
 }
 
 interface FileState {
@@ -123,9 +125,11 @@ export class LiveKnowledge {
     const known = new Set(before.problems.map(formatProblem));
     newProblems.push(...this.current.problems.slice(fileProblems.length).filter((p) => edited.has(p.file) || !known.has(formatProblem(p))));
     const stillWrong = new Set(this.current.problems.map((p) => p.file));
-    const fixed = [...new Set(before.problems.map((p) => p.file))].filter((file) => this.files.has(file) && !stillWrong.has(file)).sort();
+    const hadProblems = [...new Set(before.problems.map((p) => p.file))];
+    const fixed = hadProblems.filter((file) => this.files.has(file) && !stillWrong.has(file)).sort();
+    const gone = hadProblems.filter((file) => !this.files.has(file) && !stillWrong.has(file)).sort();
 
-    const change: KnowledgeChange = { knowledge: this.current, added, changed, removed, newProblems, fixed };
+    const change: KnowledgeChange = { knowledge: this.current, added, changed, removed, newProblems, fixed, gone };
     if (added.length || changed.length || removed.length) {
       for (const listener of this.listeners) await listener(change);
     }

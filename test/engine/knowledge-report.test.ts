@@ -19,6 +19,12 @@ describe('what the admins are told about the knowledge files', () => {
     ]);
   });
 
+  it('says when a file with problems was deleted instead of fixed, so the warning about it is not left open', () => {
+    expect(knowledgeReports({ newProblems: [], fixed: [], gone: ['draft.md'] }, texts)).toEqual([
+      { kind: 'text', text: '✅ Knowledge file removed: draft.md, and its problems with it.' },
+    ]);
+  });
+
   it('keeps a long list to one chat message and says how many more there are', () => {
     const many = Array.from({ length: 40 }, (_, i) => problem(`folder/article-${i}.md`));
     const [reply] = knowledgeReports({ newProblems: many, fixed: [] }, texts, { atStart: true });

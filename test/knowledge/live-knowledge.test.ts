@@ -42,7 +42,14 @@ describe('hot reload of the knowledge folder', () => {
     writeFileSync(join(dir, 'refunds.md'), good('Refunds v3'));
     await eventually(() => expect(knowledge.knowledge.byId.get('refunds')?.title).toBe('Refunds v3'));
     expect(knowledge.knowledge.problems).toEqual([]);
-    expect(changes.at(-1)).toMatchObject({ changed: ['refunds.md'], newProblems: [], fixed: ['refunds.md'] });
+    expect(changes.at(-1)).toMatchObject({ changed: ['refunds.md'], newProblems: [], fixed: ['refunds.md'], gone: [] });
+
+    // broken again, then deleted instead of fixed: its problems are gone with it
+    writeFileSync(join(dir, 'refunds.md'), '---\ntitle: Refunds v4\nquestions: [unclosed\n---\nbody\n');
+    await eventually(() => expect(knowledge.knowledge.problems).toHaveLength(2));
+    rmSync(join(dir, 'refunds.md'));
+    await eventually(() => expect(knowledge.knowledge.problems).toEqual([]));
+    expect(changes.at(-1)).toMatchObject({ removed: ['refunds.md'], fixed: [], gone: ['refunds.md'] });
   });
 
   it('reports a question that an edit makes collide with another article in the edited file, at its line', async () => {

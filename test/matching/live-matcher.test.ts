@@ -17,7 +17,7 @@ class FakeSource implements KnowledgeSource {
   }
   async change(knowledge: KnowledgeBase): Promise<void> {
     this.knowledge = knowledge;
-    for (const l of this.listeners) await l({ knowledge, added: [], changed: [], removed: [], newProblems: [], fixed: [] });
+    for (const l of this.listeners) await l({ knowledge, added: [], changed: [], removed: [], newProblems: [], fixed: [], gone: [] });
   }
 }
 
