@@ -53,9 +53,24 @@ async function openAdapter(url: string): Promise<Opened> {
       return { adapter: new Map(), claims: new MemoryClaims() };
     case 'sqlite': {
       const file = url.replace(/^sqlite:\/\//i, '');
-      if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+      const problem = (what: string, error?: unknown) =>
+        new Error(`STORE_URL ${url}: ${what}${error ? ` (${error instanceof Error ? error.message : String(error)})` : ''} — point it at a file in a folder threadline may write to, such as sqlite://./data/threadline.sqlite`);
+      if (!file) throw problem('it names no file');
+      if (file !== ':memory:') {
+        try {
+          mkdirSync(dirname(resolve(file)), { recursive: true });
+        } catch (error) {
+          throw problem(`cannot create the folder ${dirname(resolve(file))}`, error);
+        }
+      }
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
       const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+      // SQLite opens the file on first use: a file that is no database, or cannot be opened, fails here, not mid-chat
+      try {
+        await adapter.query('SELECT count(*) FROM sqlite_master');
+      } catch (error) {
+        throw problem(`cannot use ${resolve(file)} as its database`, error);
+      }
       return { adapter, claims: new SqlClaims((sql, params) => adapter.query(sql, ...params), 'sqlite') };
     }
     case 'redis':

@@ -1,5 +1,8 @@
-// A Redis or Postgres STORE_URL nobody answers at: opening the store fails at once with one line that says what
+// A Redis or Postgres STORE_URL nobody answers at (or a SQLite one that cannot be used): opening the store fails at once with one line that says what
 // and where, instead of Redis retrying forever in silence or Postgres "working" while storing nothing.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureReachable, StoreUnreachableError } from '../../src/store/reach-backend.js';
 import { openStore } from '../../src/store/store.js';
@@ -39,4 +42,18 @@ describe.each([['report'], ['customers', 'show', 'slack:T1:U1'], ['start']])('th
     expect(exited).toBe(1);
     expect(bot.stderr().trim().split('\n')).toEqual([expect.stringMatching(/^threadline: STORE_URL redis:.* cannot reach Redis at .*Is Redis running there/)]);
   }, 30_000);
+});
+
+describe('a SQLite STORE_URL threadline cannot use', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-store-'));
+  const fix = '— point it at a file in a folder threadline may write to, such as sqlite://./data/threadline.sqlite';
+
+  it('a file that is no database, a folder that cannot be made, no file at all: each names STORE_URL, the cause and the fix, at once', async () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'not a database, just some notes that are long enough to have a header.\n'.repeat(20));
+    await expect(openStore(`sqlite://${notes}`)).rejects.toThrow(`STORE_URL sqlite://${notes}: cannot use ${notes} as its database (SQLITE_NOTADB: file is not a database) ${fix}`);
+    const under = join(notes, 'sub', 'store.sqlite'); // a file where the folder would have to be
+    await expect(openStore(`sqlite://${under}`)).rejects.toThrow(new RegExp(`^STORE_URL sqlite://${under}: cannot create the folder ${join(notes, 'sub')} \\(ENOTDIR`));
+    await expect(openStore('sqlite://')).rejects.toThrow(`STORE_URL sqlite://: it names no file ${fix}`);
+  });
 });
