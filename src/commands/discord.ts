@@ -30,7 +30,15 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   const guildId = scope.global ? undefined : (scope.guildId ?? config.DISCORD_GUILD_ID);
-  const result = await registerCommands({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL ?? 'https://discord.com/api', guildId });
+  const apiUrl = config.DISCORD_API_URL ?? 'https://discord.com/api';
+  let result;
+  try {
+    result = await registerCommands({ token: config.DISCORD_TOKEN, apiUrl, guildId });
+  } catch (error) {
+    // as `start` says it: what failed and what to check, not a bare network error
+    console.error(`threadline discord register: could not register the commands with Discord at ${apiUrl}: ${error instanceof Error ? error.message : String(error)}. Check DISCORD_TOKEN, DISCORD_API_URL and the network${guildId ? `, and that the bot is in server ${guildId}` : ''}.`);
+    return 1;
+  }
   const where = result.guildId ? `in server ${result.guildId} (available now)` : 'globally (every server the bot is in; Discord clients may take a few minutes to show them)';
   console.log(`Registered ${result.commands.map((c) => `/${c}`).join(', ')} for ${result.applicationName ?? 'the application'} (${result.applicationId}) ${where}.`);
   console.log(`Invite link (bot + slash commands, with the permissions it needs):\n  ${inviteUrl(result.applicationId)}`);

@@ -72,9 +72,10 @@ describe('threadline discord register', () => {
     expect(out.at(-1)).toMatch(/--guild "123" is not a Discord server id/);
   });
 
-  it('a refused token is an error with Discord\'s answer, not a silent success', async () => {
+  it('a refused token is an error with Discord\'s answer and what to check, not a silent success', async () => {
     vi.stubEnv('DISCORD_TOKEN', 'wrong-token');
-    await expect(run(['register'])).rejects.toThrow(/401/);
+    expect(await run(['register'])).toBe(1);
+    expect(out.at(-1)).toMatch(new RegExp(`^threadline discord register: could not register the commands with Discord at ${fake.restApi}: .*401.*Check DISCORD_TOKEN, DISCORD_API_URL and the network\\.$`));
     expect(fake.callsTo('PUT /applications/:appId/commands')).toEqual([]);
   });
 
