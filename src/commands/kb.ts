@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const dir = dirArg ?? config.KNOWLEDGE_DIR;
-  const kb = await loadKnowledge(dir, configuredTeams(config));
+  const kb = await loadKnowledge(dir, configuredTeams(config), dirArg === undefined ? undefined : 'check the folder given to kb check');
   const errors = kb.problems.filter((p) => p.severity === 'error');
   const warnings = kb.problems.filter((p) => p.severity === 'warning');
   for (const problem of [...errors, ...warnings]) console.log(formatProblem(problem));
@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
     // some errors leave a file out (bad YAML, a duplicate id), others do not (the same question in two articles)
     const loaded = new Set(kb.articles.map((a) => a.file));
     const leftOut = [...new Set(errors.map((p) => p.file))].filter((file) => file !== '.' && !loaded.has(file));
-    const meanwhile = leftOut.length ? `until then the bot leaves out ${leftOut.join(', ')}` : 'every file still loads meanwhile';
+    const meanwhile = kb.articles.length === 0 ? 'until then the bot has no articles to answer from' : leftOut.length ? `until then the bot leaves out ${leftOut.join(', ')}` : 'every file still loads meanwhile';
     console.log(`${tally}: fix the errors above; ${meanwhile}`);
     return 1;
   }

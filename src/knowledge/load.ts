@@ -9,8 +9,8 @@ import type { KnowledgeProblem } from './problems.js';
  * Loads every article below `dir` once. Bad files are left out and reported in `problems`. `knownTeams`: the
  * teams the settings name, so a near-miss spelling of one is reported.
  */
-export async function loadKnowledge(dir: string, knownTeams: readonly string[] = []): Promise<KnowledgeBase> {
-  await assertDirectory(dir);
+export async function loadKnowledge(dir: string, knownTeams: readonly string[] = [], fix?: string): Promise<KnowledgeBase> {
+  await assertDirectory(dir, fix);
   const files = await listMarkdownFiles(dir);
   const texts = await readFiles(dir, files);
   const articles: Article[] = [];
@@ -26,9 +26,10 @@ export async function loadKnowledge(dir: string, knownTeams: readonly string[] =
   return assembleKnowledgeBase(articles, problems, undefined, knownTeams);
 }
 
-export async function assertDirectory(dir: string): Promise<void> {
+/** `fix` says where the folder came from when it is not KNOWLEDGE_DIR (a command-line argument). */
+export async function assertDirectory(dir: string, fix = 'set KNOWLEDGE_DIR or create it'): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new Error(`knowledge folder "${dir}" does not exist or is not a folder — set KNOWLEDGE_DIR or create it`);
+    throw new Error(`knowledge folder "${dir}" does not exist or is not a folder — ${fix}`);
   }
 }

@@ -13,6 +13,8 @@ export interface KnowledgeProblem {
 }
 
 export function formatProblem(problem: KnowledgeProblem): string {
+  // "." is the folder as a whole (no .md files in it): its message names the folder
+  if (problem.file === '.') return `${problem.severity}: ${problem.message}${problem.fix ? ` — ${problem.fix}` : ''}`;
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? ` (${problem.field})` : '';
   const fix = problem.fix ? ` — ${problem.fix}` : '';

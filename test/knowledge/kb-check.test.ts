@@ -37,6 +37,20 @@ describe('threadline kb check', () => {
     expect((await kbCheck()).stdout).toBe(shown);
   });
 
+  it('an empty folder: one error naming the folder, and the bot has nothing to answer from', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'threadline-empty-kb-'));
+    const { code, stdout } = await kbCheck(empty);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`error: no .md files in ${empty} — add articles`);
+    expect(stdout.trim().split('\n').at(-1)).toBe('1 error, 0 warnings: fix the errors above; until then the bot has no articles to answer from');
+  });
+
+  it('a folder given on the command line that does not exist is named as the one given', async () => {
+    const missing = join(tmpdir(), 'threadline-no-such-kb');
+    const failed = await run('node', [join(root, 'bin/threadline.js'), 'kb', 'check', missing], { cwd: root }).catch((e: { stderr: string }) => e);
+    expect((failed as { stderr: string }).stderr).toContain(`knowledge folder "${missing}" does not exist or is not a folder — check the folder given to kb check`);
+  });
+
   it('counts one of a kind in the singular', async () => {
     const one = mkdtempSync(join(tmpdir(), 'threadline-kbcheck-'));
     writeFileSync(join(one, 'refunds.md'), '---\ntitle: Refunds\nquestions: ["money back"]\nteam: billing\nhandoff: true\n---\nA person handles refunds.\n');
