@@ -42,7 +42,7 @@ export async function status(ctx: EngineContext, turn: Turn): Promise<void> {
   await ctx.toActor(turn, {
     kind: 'notice',
     text: ctx.say(ctx.texts.status, {
-      state: c.state.replace('_', ' '),
+      state: ctx.texts.states[c.state],
       round: c.round,
       team: c.team ?? '-',
       agent: c.handoff?.assignee?.name ?? '-',

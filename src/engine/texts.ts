@@ -107,6 +107,8 @@ export const textsSchema = z.object({
     no_conversation: line,
   }),
   status: line,
+  /** How /status names where a conversation stands (its {state}). */
+  states: z.object({ new: line, answered: line, suggesting: line, handed_off: line, resolved: line, surveyed: line }),
   greeting: line,
   link: z.object({ code: line, done: line, bad_code: line, own_code: line }),
   errors: z.object({ internal: line, no_thread: line }),

@@ -205,6 +205,12 @@ describe('after a handoff', () => {
     await engine.handle(action(id, 'claim', { from: agent }), out);
     await engine.handle({ kind: 'command', eventId: 'c4', name: 'status', args: [], from: customer, thread }, out);
     expect(out.last('notice').text).toBe('Conversation handed off, round 1; team: support; agent: Alex Agent.');
+
+    // in words, not the stored state's name
+    const other = { ...thread, threadId: 'choosing' };
+    await engine.handle(message('hello', { thread: other }), out);
+    await engine.handle({ kind: 'command', eventId: 'c5', name: 'status', args: [], from: customer, thread: other }, out);
+    expect(out.last('notice').text).toBe('Conversation waiting for the question, round 1; team: -; agent: -.');
   });
 
   it('in a direct message, tells the customer a person will reply right there, and opens a relay on the packet', async () => {
