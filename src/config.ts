@@ -118,6 +118,10 @@ const withPlatformRules = envSchema.superRefine((env, ctx) => {
     need('SLACK_BOT_TOKEN', 'when other SLACK_ settings are set (the xoxb- Bot User OAuth Token)');
   }
   if (env.LLM_EMBEDDINGS) need('OPENAI_API_KEY', 'when LLM_EMBEDDINGS=true');
+  // an answer needs more confidence than a suggestion: the other way round, nothing would ever be suggested
+  if (env.MATCH_ANSWER_THRESHOLD !== undefined && env.MATCH_SUGGEST_THRESHOLD !== undefined && env.MATCH_ANSWER_THRESHOLD < env.MATCH_SUGGEST_THRESHOLD) {
+    ctx.addIssue({ code: 'custom', path: ['MATCH_ANSWER_THRESHOLD'], message: `(${env.MATCH_ANSWER_THRESHOLD}) must not be below MATCH_SUGGEST_THRESHOLD (${env.MATCH_SUGGEST_THRESHOLD}): swap them, or leave both unset to have them derived from the knowledge base` });
+  }
   if (env.LLM_EMBEDDINGS && env.MATCHER === 'lexical') {
     ctx.addIssue({ code: 'custom', path: ['LLM_EMBEDDINGS'], message: 'needs MATCHER=hybrid (embeddings are one of the hybrid matcher\'s channels)' });
   }

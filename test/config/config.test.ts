@@ -55,6 +55,13 @@ describe('configuration', () => {
     expect(problems).toContainEqual(expect.stringContaining('(got "mysql://***@db/support")'));
   });
 
+  it('an answer threshold below the suggest threshold is named with both values and the fix', () => {
+    expect(problemsOf({ MATCH_ANSWER_THRESHOLD: '0.2', MATCH_SUGGEST_THRESHOLD: '0.8' })).toEqual([
+      'MATCH_ANSWER_THRESHOLD: (0.2) must not be below MATCH_SUGGEST_THRESHOLD (0.8): swap them, or leave both unset to have them derived from the knowledge base (got "0.2")',
+    ]);
+    expect(parseConfig({ MATCH_ANSWER_THRESHOLD: '0.8', MATCH_SUGGEST_THRESHOLD: '0.2' })).toMatchObject({ MATCH_ANSWER_THRESHOLD: 0.8, MATCH_SUGGEST_THRESHOLD: 0.2 });
+  });
+
   it('knows which Slack mode the tokens imply, and what each mode still needs', () => {
     expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackMode).toBe('http');
     expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slackMode).toBe('socket');
