@@ -45,6 +45,10 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'forget') return await forget(store, first, confirmed); // before the store closes
+    if (second && second.id === first.id) {
+      console.log(`already one profile:\n${describe(first)}`);
+      return 0;
+    }
     const customer = second ? await store.customers.link(first.id, second.id) : first;
     if (second) await store.events.append('customer.linked', { data: { customerId: customer.id, identities: customer.identities, by: 'cli' } });
     console.log(describe(customer));
@@ -64,6 +68,7 @@ function usageProblem(sub: string, args: string[], confirmed: boolean): string |
   const notIdentity = args.find((a) => a.split(':').length < 3);
   if (notIdentity) return `"${notIdentity}" is not an identity (platform:workspace:user); \`threadline customers find ${notIdentity}\` looks it up`;
   if (confirmed && sub !== 'forget') return '--yes only goes with forget';
+  if (sub === 'link' && args[0] === args[1]) return `link joins two different identities; both are ${args[0]}`;
   return undefined;
 }
 

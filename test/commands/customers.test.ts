@@ -22,6 +22,9 @@ describe('threadline customers', () => {
     const { stdout } = await exec('node', [join(root, 'bin/threadline.js'), 'customers', 'link', 'slack:T1:U1', 'discord:G1:42'], { cwd: root, env });
     expect(stdout).toContain('identities: slack:T1:U1, discord:G1:42');
 
+    const again = await exec('node', [join(root, 'bin/threadline.js'), 'customers', 'link', 'discord:G1:42', 'slack:T1:U1'], { cwd: root, env });
+    expect(again.stdout).toMatch(/^already one profile:\nDana/);
+
     const shown = await exec('node', [join(root, 'bin/threadline.js'), 'customers', 'show', 'discord:G1:42'], { cwd: root, env });
     expect(shown.stdout).toMatch(/^Dana \(profile [0-9a-f-]+\)/);
 
@@ -51,6 +54,7 @@ describe('threadline customers', () => {
     [['link', 'slack:T1:U1'], 'link takes two identities, got 1'],
     [['show', 'dana'], '"dana" is not an identity (platform:workspace:user); `threadline customers find dana` looks it up'],
     [['show', 'slack:T1:U1', '--yes'], '--yes only goes with forget'],
+    [['link', 'slack:T1:U1', 'slack:T1:U1'], 'link joins two different identities; both are slack:T1:U1'],
   ])('threadline customers %j says what is wrong before the usage, and exits 2', async (args, problem) => {
     const failed = await exec('node', [join(root, 'bin/threadline.js'), 'customers', ...args], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining(`threadline customers: ${problem}`) });
