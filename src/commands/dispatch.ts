@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 /**
  * Which command runs, and help. Each command lives in src/commands/<name>.ts and exports its `USAGE` and
  * `run(args)` (resolving to the exit code); it is imported only when used, so `kb check` never loads the Slack
@@ -59,7 +60,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 export function topLevelUsage(): string {
-  const lines = ['usage: threadline <command> [options]   (threadline <command> --help: that command in detail)', ''];
+  const lines = ['usage: threadline <command> [options]   (threadline <command> --help: that command in detail; threadline --version)', ''];
   for (const { forms, summary } of Object.values(COMMANDS)) lines.push(...forms.map((form) => `  threadline ${form}`), `      ${summary}`);
   return lines.join('\n');
 }
@@ -77,6 +78,10 @@ export async function main(argv: string[]): Promise<number> {
     console.log(topLevelUsage());
     return 0;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    console.log(`threadline ${await ownVersion()}`);
+    return 0;
+  }
   if (!Object.hasOwn(COMMANDS, name)) {
     console.error(`threadline: unknown command "${name}"\n\n${topLevelUsage()}`);
     return 2;
@@ -87,4 +92,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   return command.run(args);
+}
+
+/** The version in threadline's own package.json (the one beside src/, wherever it is run from). */
+async function ownVersion(): Promise<string> {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(await readFile(file, 'utf8')) as { version?: string }).version ?? 'unknown';
 }

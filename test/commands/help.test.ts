@@ -1,5 +1,6 @@
 // `-h`/`--help` on every command prints that command's usage and exits 0 without running it, and
 // `threadline --help` lists every command with every form and option the commands themselves accept.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, main, topLevelUsage } from '../../src/commands/dispatch.js';
 import { startThreadline } from '../helpers/child-process.js';
@@ -39,6 +40,12 @@ describe('threadline --help', () => {
   it.each([['--help'], ['-h'], ['help']])('%s prints the list and exits 0', async (flag) => {
     expect(await main([flag])).toBe(0);
     expect(printed).toEqual([topLevelUsage()]);
+  });
+
+  it.each([['--version'], ['-v'], ['version']])('%s prints the version from package.json and exits 0', async (flag) => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await main([flag])).toBe(0);
+    expect(printed).toEqual([`threadline ${version}`]);
   });
 
   it.each(Object.keys(COMMANDS))('lists every subcommand and option that %s --help names', async (name) => {
