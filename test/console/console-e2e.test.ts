@@ -61,6 +61,8 @@ describe('npm start with no tokens: the console chat, scripted through stdin', (
     expect(stdout).toContain('bot> Console Agent marked this as resolved.');
     expect(stdout).toContain('Tell us more: What made this hard? (optional)');
     expect(stdout).toContain('[support agents] Low effort score: Dana rated 2/7 (Disagree) after talking to the support team.');
+    // the comment prompt comes after the thanks: it is what the next line answers
+    expect(stdout.indexOf('Tell us more:')).toBeGreaterThan(stdout.indexOf('Thanks for rating us 2/7'));
     expect(stdout).toContain('(alert updated) Low effort score: Dana rated 2/7 (Disagree)');
     expect(stdout).toContain('Comment: "Nobody answered for two days"');
 

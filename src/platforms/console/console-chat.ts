@@ -34,6 +34,8 @@ export class ConsoleChat {
   private customerButtons: Button[] = [];
   private agentButtons: Button[] = [];
   private awaitingComment?: { conversationId: string; round: string };
+  /** The comment prompt of a low score, shown once the turn that asked for it is done. */
+  private deferredPrompt?: { prefix: string; lines: string[] };
   private readonly customer: Person;
   private readonly agent: Person = { platform: 'console', workspaceId: 'local', id: 'console-agent', displayName: 'Console Agent', isAgent: true };
   private messageSeq = 0;
@@ -144,7 +146,15 @@ export class ConsoleChat {
   }
 
   private async send(inbound: Inbound): Promise<void> {
-    await this.options.engine.handle(inbound, this.outbox);
+    try {
+      await this.options.engine.handle(inbound, this.outbox);
+    } finally {
+      // the comment prompt comes last, after the thanks: it is what the next line answers (on Slack and Discord
+      // it is a form that opens at once, beside the messages)
+      const prompt = this.deferredPrompt;
+      this.deferredPrompt = undefined;
+      if (prompt) this.show(prompt.prefix, prompt.lines);
+    }
   }
 
   private eventId(): string {
@@ -155,7 +165,8 @@ export class ConsoleChat {
   readonly outbox: Outbox = {
     send: async (destination: Destination, reply: Reply): Promise<PostedRef> => {
       this.remember(destination, reply);
-      this.show(this.prefix(destination), renderReply(reply));
+      if (reply.kind === 'comment-request') this.deferredPrompt = { prefix: this.prefix(destination), lines: renderReply(reply) };
+      else this.show(this.prefix(destination), renderReply(reply));
       return { platform: 'console', channelId: destination.to, messageId: String(++this.messageSeq) };
     },
     update: async (_ref: PostedRef, reply: Reply): Promise<void> => {
