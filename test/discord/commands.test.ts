@@ -57,7 +57,7 @@ describe('Discord slash commands', () => {
     expect(await privateAnswer(status)).toBe('Conversation handed off, round 1; team: support; agent: -.');
 
     const elsewhere = await fake.runSlashCommand({ name: 'status', user: IDS.customer, channelId: IDS.supportChannel });
-    expect(await privateAnswer(elsewhere)).toBe('Use this in a support thread.');
+    expect(await privateAnswer(elsewhere)).toBe('No support conversation here yet: use this in the thread of one (or ask your question first).');
   });
 
   it('/resolve by a customer is refused; by an agent it resolves, asks the CES question and removes the "thinking…"', async () => {

@@ -50,7 +50,7 @@ describe('agent commands before any conversation exists', () => {
     const { engine } = await engineFixture();
     const out = new RecordingOutbox();
     await engine.handle(command('claim', agent), out);
-    expect(out.last('notice').text).toBe('Use this in a support thread.');
+    expect(out.last('notice').text).toBe('No support conversation here yet: use this in the thread of one (or ask your question first).');
   });
 });
 
