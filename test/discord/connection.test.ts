@@ -29,6 +29,18 @@ describe('Discord connection', () => {
     await waitForLog(h.logs, /gateway session resumed/);
   });
 
+  it('shutting down: a message that arrives while the last reply is still going out is answered too, not dropped', async () => {
+    h = await startHarness();
+    const { fake, discord } = h;
+    fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 1 }); // the first answer takes a second
+    await ask(fake, 'How do I reset my password?');
+    await fake.waitForCall('POST /channels/:id/messages', (c) => c.status === 429);
+    const stopped = discord.stop();
+    const late = await ask(fake, 'How do I cancel my subscription?'); // Discord would not deliver it again
+    await stopped;
+    expect(bodyOf(await postIn(fake, late.id)).embeds?.[0]?.title).toBe('Cancel your subscription');
+  });
+
   it('a restart (new client, same store) keeps conversations: old buttons work and a replayed message is handled once', async () => {
     h = await startHarness();
     const { fake, app } = h;

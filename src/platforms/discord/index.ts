@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Events, type Client } from 'discord.js';
 import type { App } from '../../app.js';
 import { conversationIdFor } from '../../engine/conversation.js';
@@ -25,6 +26,8 @@ export interface DiscordOptions {
 }
 
 const ACK_AFTER_MS = 2000;
+/** At shutdown, how long messages that arrive while the last replies go out are still taken. */
+const DRAIN_MS = 10_000;
 const DISCORD_API = 'https://discord.com/api';
 
 /**
@@ -81,8 +84,14 @@ export async function startDiscord(app: App, options: DiscordOptions = {}): Prom
     setupProblems,
     stop() {
       stopping ??= (async () => {
+        // Replies to what Discord already delivered still go out, and what it delivers meanwhile is handled too:
+        // Discord would not send it again to the next process. New work stops being taken after DRAIN_MS.
+        const deadline = Date.now() + DRAIN_MS;
+        while (inFlight.size > 0 && Date.now() < deadline) {
+          await Promise.race([Promise.allSettled([...inFlight]), sleep(deadline - Date.now(), undefined, { ref: false })]);
+        }
         accepting = false;
-        await Promise.allSettled([...inFlight]); // replies to what Discord already delivered still go out
+        await Promise.allSettled([...inFlight]);
         await client.destroy();
       })();
       return stopping;
