@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 /**
  * Which command runs, and help. Each command lives in src/commands/<name>.ts and exports its `USAGE` and
  * `run(args)` (resolving to the exit code); it is imported only when used, so `kb check` never loads the Slack
  * or Discord SDKs. `-h`/`--help` anywhere before `--` prints the command's USAGE and runs nothing.
  */
+import { readFile } from 'node:fs/promises';
+
 interface CommandModule {
   USAGE: string;
   run(args: string[]): Promise<number>;
