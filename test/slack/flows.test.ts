@@ -108,6 +108,21 @@ describe('Slack end to end', () => {
     expect(textOf((await replyIn(fake, String(later.ts))).args)).toContain('Reset your password');
   });
 
+  it('in a DM, a message outside the thread an hour after the answer is a new question in its own thread', async () => {
+    const { fake, sender, app } = h;
+    const dm = { channel: 'D0CASEY001', channel_type: 'im' as const };
+    const first = customerMessage(fake, { ...dm, text: 'How do I reset my password?' });
+    await sender.sendEvent(first);
+    await replyIn(fake, String(first.ts));
+    const id = conversationIdFor({ platform: 'slack', workspaceId: fake.config.teamId, channelId: dm.channel, threadId: String(first.ts) });
+    const answered = await waitUntil(async () => { const c = await app.store.conversations.get(id); return c?.state === 'answered' && c; }, 'the answer saved');
+    await app.store.conversations.save({ ...answered, updatedAt: new Date(Date.now() - 61 * 60_000).toISOString() });
+
+    const later = customerMessage(fake, { ...dm, text: 'How do I cancel my subscription?' });
+    await sender.sendEvent(later);
+    expect(textOf((await replyIn(fake, String(later.ts))).args)).toContain('Cancel your subscription');
+  });
+
   it('question → handoff (group paged) → packet in the agents channel → claim → resolve → CES 2 → comment modal → alert', async () => {
     const { fake, sender, app } = h;
     const question = customerMessage(fake, { text: "I'd like to talk to a human about my account" });

@@ -14,8 +14,10 @@ import { plainTextOf } from './slack-text.js';
 import { TtlCache } from './ttl-cache.js';
 
 const PERMALINK_TTL_MS = 60 * 60_000;
-/** States in which the bot or a person waits for the customer's next words (see openIn). */
-const OPEN_IN_DM: ReadonlySet<string> = new Set(['new', 'suggesting', 'answered', 'handed_off']);
+/** States in which the bot waits for the customer's next words (see openIn). */
+const WAITING_FOR_CUSTOMER: ReadonlySet<string> = new Set(['new', 'suggesting', 'answered']);
+/** How long a DM message outside the thread still counts as the reply the bot waits for (see openIn). */
+const DM_REPLY_WINDOW_MS = 60 * 60_000;
 
 export interface InboundDeps {
   client: webApi.WebClient;
@@ -68,10 +70,11 @@ export class SlackInbound {
   }
 
   /**
-   * In a DM people rarely reply in a thread: while their latest conversation there is still open — asked for the
-   * question, offering choices, just answered, or with a person — a new message in the DM belongs to it ("2" picks
-   * the second choice, "that didn't work" is about the answer, words for the agents reach them) instead of
-   * starting a new question. After a resolution a new message starts a new conversation.
+   * In a DM people rarely reply in a thread: while their latest conversation there is with a person, or the bot
+   * asked something within the last hour (the question after "hi", a choice, whether the answer helped), a new
+   * message in the DM belongs to it ("2" picks the second choice, "that didn't work" is about the answer, words
+   * for the agents reach them) instead of starting a new question. After a resolution, or later, a new message
+   * starts a new conversation.
    */
   private async openIn(teamId: string, channel: string, user: string) {
     const { store } = this.deps;
@@ -80,7 +83,11 @@ export class SlackInbound {
     if (handedOff?.state === 'handed_off') return handedOff;
     const latestId = (await store.customers.findByIdentity(identityOf({ platform: 'slack', workspaceId: teamId, id: user })))?.conversationIds.at(-1);
     const latest = latestId ? await store.conversations.get(latestId) : undefined;
-    return latest && latest.thread.channelId === channel && OPEN_IN_DM.has(latest.state) ? latest : undefined;
+    if (!latest || latest.thread.channelId !== channel) return undefined;
+    // with a person it stays theirs; the bot's own question (choices, "did it help?") only for a while: a message
+    // a day later is a new question, not a reply
+    const waiting = WAITING_FOR_CUSTOMER.has(latest.state) && Date.now() - Date.parse(latest.updatedAt) <= DM_REPLY_WINDOW_MS;
+    return latest.state === 'handed_off' || waiting ? latest : undefined;
   }
 
   /** A press of one of the engine's buttons; the id is stable per press, so a redelivery is handled once. */
