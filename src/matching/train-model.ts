@@ -9,7 +9,7 @@ import type { ScorerBuilder } from './scorer.js';
 import { heldOutRows } from './training.js';
 
 /** Bump when scoring or training changes, so cached models of older code are not reused. */
-const MODEL_VERSION = 4;
+const MODEL_VERSION = 5;
 const MIN_ROWS = 20;
 
 const trainedSchema = z.object({

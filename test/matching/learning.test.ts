@@ -45,6 +45,21 @@ describe('fitFusionWeights', () => {
     expect(w.signal).toBeGreaterThan(1);
     expect(Math.abs(w.noise!)).toBeLessThan(0.3 * w.signal!);
   });
+
+  it('keeps every weight at 0 or above: a channel that only helps as a negative correction gets 0, not a negative weight', () => {
+    const next = random(5);
+    // "twin" is the signal plus a shared nuisance, "nuisance" is that nuisance alone: unconstrained, the fit would
+    // subtract it (a negative weight); similarities must not count against an article
+    const examples: FusionExample[] = Array.from({ length: 300 }, () => {
+      const target = Math.floor(next() * 10);
+      const nuisance = Float64Array.from({ length: 10 }, () => gaussian(next));
+      const twin = Float64Array.from({ length: 10 }, (_, k) => (k === target ? 1 : 0) + nuisance[k]!);
+      return { channels: [twin, nuisance], target };
+    });
+    const w = fitFusionWeights(examples, ['twin', 'nuisance']);
+    expect(w.twin).toBeGreaterThan(0.5);
+    expect(w.nuisance).toBe(0);
+  });
 });
 
 describe('LDA scorer', () => {

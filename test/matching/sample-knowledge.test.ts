@@ -28,6 +28,14 @@ describe('hybrid matcher on the sample knowledge base', () => {
     expect(decision.kind === 'answer' && decision.article.id).toBe(id);
   });
 
+  it.each([
+    ['How do I turn on 2FA?', 'two-factor-authentication'],
+    ['how do I invite my coworker', 'invite-teammates'],
+  ])('ranks "%s" written almost like a listed phrasing first with its own article (%s)', async (question, id) => {
+    const { candidates } = await matcher.match(question);
+    expect(candidates[0]?.article.id).toBe(id);
+  });
+
   it.each(['what is the weather in Paris', 'who won the football game last night'])('hands "%s" to a person', async (question) => {
     const { decision } = await matcher.match(question);
     expect(decision).toEqual({ kind: 'handoff', reason: 'no-match' });
